@@ -1,0 +1,58 @@
+# sddc.manager: one command to test, one to demo. Everything installs into .venv.
+#   make test   sanity + unit + integration (against the simulator)
+#   make demo   start the simulator and run the docs' example playbook against it
+
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+BUILD := $(CURDIR)/.build
+# ansible-test needs the collection at .../ansible_collections/<namespace>/<name>
+SRC_COPY := $(BUILD)/src/ansible_collections/sddc/manager
+INSTALLED := $(BUILD)/collections
+SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: test sanity units integration demo collection venv clean changelog-lint
+
+test: sanity units integration
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt tests/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r tests/requirements.txt
+	touch $@
+
+# A copy of the working tree where ansible-test wants it, and the built artifact installed
+# the way users install it (ansible-galaxy), so tests run what Galaxy would ship.
+collection: venv
+	rm -rf $(BUILD)/src $(INSTALLED) $(BUILD)/dist
+	mkdir -p $(SRC_COPY) $(INSTALLED) $(BUILD)/dist
+	tar --exclude=./.venv --exclude=./.build --exclude=./.git --exclude='__pycache__' \
+	    --exclude=./tests/output --exclude=./.pytest_cache -cf - . | tar -xf - -C $(SRC_COPY)
+	# its own git index, so ansible-test lists these files and not the outer checkout's
+	cd $(SRC_COPY) && git init -q && git add -A
+	cd $(SRC_COPY) && $(BIN)/ansible-galaxy collection build --force --output-path $(BUILD)/dist >/dev/null
+	$(BIN)/ansible-galaxy collection install --force -p $(INSTALLED) $(BUILD)/dist/sddc-manager-*.tar.gz >/dev/null
+
+sanity: collection
+	$(BIN)/python tests/utils/pip_bootstrap_shim.py
+	cd $(SRC_COPY) && $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
+	$(BIN)/antsibull-changelog lint
+
+units: collection
+	cd $(SRC_COPY) && PYTHONPATH=$(BUILD)/src $(BIN)/python -m pytest -q -p no:cacheprovider \
+	    --import-mode=importlib tests/unit
+
+integration: collection
+	PATH=$(BIN):$$PATH $(BIN)/python -m pytest -q -p no:cacheprovider --import-mode=importlib \
+	    tests/integration
+
+demo: collection
+	PATH=$(BIN):$$PATH $(BIN)/python docs/demo/run_demo.py
+
+clean:
+	rm -rf $(VENV) $(BUILD) tests/output

@@ -1,0 +1,67 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""``python3 -m sddc_manager_sim``: serve a simulated SDDC Manager until interrupted."""
+
+from __future__ import absolute_import, division, print_function
+
+import argparse
+import json
+import os
+import sys
+
+from .server import SimulatorServer
+from .state import DEFAULT_VERSION, SimulatorState
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog='python3 -m sddc_manager_sim',
+        description='A simulated SDDC Manager (tokens, appliance-info, pre-check exports) for tests and demos.')
+    parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1)')
+    parser.add_argument('--port', type=int, default=8080, help='port (default: 8080; 0 picks a free one)')
+    parser.add_argument('--certfile', help='PEM certificate (chain): serve HTTPS instead of HTTP')
+    parser.add_argument('--keyfile', help='PEM private key of --certfile (if not inside it)')
+    parser.add_argument('--scenario', help='JSON file: version, users, token_lifetime, api_tokens, runs, faults')
+    parser.add_argument('--version', dest='appliance_version',
+                        help='appliance version to report (default %s; 9.0.x has no export operations)'
+                        % DEFAULT_VERSION)
+    parser.add_argument('--token-lifetime', type=float, help='access-token lifetime in seconds (default 3600)')
+    parser.add_argument('--url-file', help='write the URL the simulator listens on to this file once ready')
+    parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
+    return parser.parse_args(argv)
+
+
+def load_scenario(args):
+    scenario = {}
+    if args.scenario:
+        with open(args.scenario) as handle:
+            scenario = json.load(handle)
+    if args.appliance_version:
+        scenario['version'] = args.appliance_version
+    if args.token_lifetime is not None:
+        scenario['token_lifetime'] = args.token_lifetime
+    return scenario
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    server = SimulatorServer((args.host, args.port), SimulatorState(load_scenario(args)),
+                             verbose=args.verbose, certfile=args.certfile, keyfile=args.keyfile)
+    if args.url_file:
+        tmp = args.url_file + '.tmp'
+        with open(tmp, 'w') as handle:
+            handle.write(server.url + '\n')
+        os.replace(tmp, args.url_file)
+    sys.stderr.write('SDDC Manager simulator listening on %s\n' % server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,295 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The HTTP(S) front of the simulator: the API routes, the /sim control routes, faults."""
+
+from __future__ import absolute_import, division, print_function
+
+import json
+import re
+import socket
+import ssl
+import struct
+import sys
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .state import SimulatorState
+
+EXPORT_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)/exports(?P<data>/data)?$')
+CANONICAL_UUID = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
+EXPORT_ROUTES_FROM = (9, 1)
+
+
+def error_body(code, message, remediation=None, reference=True):
+    """A VCF ``Error`` object as SDDC Manager sends it."""
+    body = {'errorCode': code, 'message': message}
+    if remediation:
+        body['remediationMessage'] = remediation
+    if reference:
+        body['referenceToken'] = uuid.uuid4().hex[:6].upper()
+    return body
+
+
+class SimulatorHandler(BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'   # keep-alive, so a client can reuse one connection
+    server_version = 'SDDCManagerSimulator/1.0'
+
+    # -- plumbing ------------------------------------------------------------------
+
+    def setup(self):
+        super().setup()
+        self._api_connection = False
+
+    def _count_api_connection(self):
+        """Count each TCP connection once, at its first API request (control calls do not count)."""
+        if not self._api_connection:
+            self._api_connection = True
+            self.state.count_connection()
+
+    def log_message(self, fmt, *args):  # pylint: disable=arguments-differ
+        if self.server.verbose:
+            sys.stderr.write('sim: %s\n' % (fmt % args))
+
+    @property
+    def state(self):
+        return self.server.state
+
+    def _body(self):
+        length = int(self.headers.get('Content-Length') or 0)
+        raw = self.rfile.read(length) if length else b''
+        if not raw:
+            return None
+        try:
+            return json.loads(raw.decode('utf-8'))
+        except ValueError:
+            return ValueError('body is not JSON')
+
+    def _send(self, status, body=None, content_type='application/json', headers=None):
+        path = self.path.split('?', 1)[0]
+        if not path.startswith('/sim/'):
+            self.state.record(self.command, path, status)
+        if body is None:
+            payload = b''
+        elif isinstance(body, bytes):
+            payload = body
+        elif content_type == 'application/json':
+            payload = json.dumps(body).encode('utf-8')
+        else:
+            payload = str(body).encode('utf-8')
+        self.send_response(status)
+        if payload or status != 204:
+            self.send_header('Content-Type', content_type)
+        self.send_header('Content-Length', str(len(payload)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if payload and self.command != 'HEAD':
+            self.wfile.write(payload)
+
+    def _reset_connection(self):
+        """Close with SO_LINGER 0: the client sees 'connection reset by peer'."""
+        self.state.record(self.command, self.path, 'reset')
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+        except OSError:
+            pass
+        self.close_connection = True
+        self.connection.close()
+
+    # -- dispatch ------------------------------------------------------------------
+
+    def do_GET(self):  # noqa: N802 (http.server naming)
+        self._dispatch()
+
+    def do_POST(self):  # noqa: N802
+        self._dispatch()
+
+    def do_PATCH(self):  # noqa: N802
+        self._dispatch()
+
+    def do_DELETE(self):  # noqa: N802
+        self._dispatch()
+
+    def _dispatch(self):
+        path = self.path.split('?', 1)[0]
+        body = self._body()
+        if path.startswith('/sim/'):
+            return self._control(path, body)
+        self._count_api_connection()
+        fault = self.state.take_fault(self.command, path)
+        if fault is not None and self._apply_fault(fault):
+            return None
+        try:
+            return self._api(path, body)
+        except Exception as exc:  # pylint: disable=broad-except
+            return self._send(500, error_body('INTERNAL_SERVER_ERROR', 'Simulator error: %s' % exc))
+
+    def _apply_fault(self, fault):
+        """Serve ``fault``; True when the request is answered (False: go on normally)."""
+        if fault.kind == 'reset':
+            self._reset_connection()
+        elif fault.kind == 'slow':
+            time.sleep(fault.delay)
+            return False
+        elif fault.kind == 'status':
+            headers = {'Retry-After': str(fault.retry_after)} if fault.retry_after is not None else {}
+            status = int(fault.status or 503)
+            body = fault.body if fault.body is not None else error_body(
+                'SERVICE_UNAVAILABLE' if status != 429 else 'TOO_MANY_REQUESTS',
+                'Simulated HTTP %d.' % status, 'Try again later.')
+            self._send(status, body, headers=headers)
+        elif fault.kind == 'non_json':
+            page = fault.body or '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'
+            self._send(int(fault.status or 200), page, content_type='text/html')
+        elif fault.kind == 'truncated':
+            self._send(int(fault.status or 200), b'{"status": "IN_PROGR', content_type='application/json')
+        return True
+
+    # -- the API -------------------------------------------------------------------
+
+    def _api(self, path, body):
+        if path == '/v1/tokens' and self.command == 'POST':
+            return self._login(body)
+        if path == '/v1/tokens/access-token/refresh' and self.command == 'PATCH':
+            token = self.state.refresh(body) if isinstance(body, str) else None
+            if token is None:
+                return self._send(404, error_body('REFRESH_TOKEN_NOT_FOUND', 'Refresh token not found or expired.',
+                                                  'Log in again to get a new token pair.'))
+            return self._send(200, token)
+        if path == '/v1/tokens/refresh-token' and self.command == 'DELETE':
+            if isinstance(body, str):
+                self.state.revoke(body)
+            return self._send(204)
+        if not self._authorised():
+            return self._send(401, error_body('Unauthorized', 'Access token is missing, expired or invalid.',
+                                              'Log in again or refresh the access token.'))
+        if path == '/v1/system/appliance-info' and self.command == 'GET':
+            return self._send(200, {'role': 'SddcManager', 'version': self.state.version,
+                                    'dnsDomain': 'example.com', 'dnsServers': ['192.0.2.53'],
+                                    'ntpServers': ['192.0.2.123']})
+        match = EXPORT_ROUTE.match(path)
+        if match:
+            return self._exports(match.group('run_id'), bool(match.group('data')))
+        return self._send(404, error_body('NOT_FOUND', 'No such resource: %s %s' % (self.command, path)))
+
+    def _login(self, body):
+        if not isinstance(body, dict):
+            return self._send(400, error_body('BAD_REQUEST', 'Token creation spec is missing or not JSON.'))
+        pair = self.state.login(body.get('username'), body.get('password'))
+        if pair is None:
+            return self._send(401, error_body('Unauthorized', 'Invalid username or password.',
+                                              'Check the credentials and try again.'))
+        return self._send(self.state.login_status, pair)
+
+    def _authorised(self):
+        header = self.headers.get('Authorization') or ''
+        return header.startswith('Bearer ') and self.state.token_valid(header[len('Bearer '):])
+
+    def _exports(self, run_id, data):
+        state = self.state
+        version = tuple(int(p) for p in re.findall(r'\d+', state.version)[:2])
+        if version < EXPORT_ROUTES_FROM:
+            return self._send(404, error_body('NOT_FOUND', 'No handler found for %s %s' % (self.command, self.path)))
+        if not CANONICAL_UUID.match(run_id):
+            return self._send(400, error_body('INVALID_RUN_ID', 'Run id %s is not a valid UUID.' % run_id,
+                                              'Pass the UUID of a completed pre-check run.'))
+        with state.lock:
+            run = state.runs.get(run_id)
+            if self.command == 'POST' and not data:
+                return self._start_export(run_id, run)
+            if self.command != 'GET':
+                return self._send(405, error_body('METHOD_NOT_ALLOWED', 'Method not allowed.'))
+            if run is None or run.export is None:
+                return self._send(404, error_body('EXPORT_TASK_NOT_FOUND', 'Export Task Not Found for run %s.' % run_id,
+                                                  'Start an export with POST /v1/system/check-sets/%s/exports.' % run_id))
+            if not data:
+                return self._send(200, run.status())
+            if not run.is_completed():
+                return self._send(400, error_body('EXPORT_NOT_COMPLETED',
+                                                  'Export for run %s is not completed.' % run_id,
+                                                  'Wait for the export to complete before downloading it.'))
+            headers = {}
+            if state.content_disposition:
+                name = run.filename or 'precheck-export-%s.csv' % run_id
+                headers['Content-Disposition'] = 'attachment; filename="%s"' % name
+            return self._send(200, run.content.encode('utf-8'), content_type='application/octet-stream',
+                              headers=headers)
+
+    def _start_export(self, run_id, run):
+        if run is None:
+            return self._send(400, error_body('CHECK_RUN_NOT_FOUND', 'Pre-check run %s not found.' % run_id,
+                                              'Pass the id of a completed pre-check run.'))
+        if run.start_error:
+            failure = dict(run.start_error)
+            status = int(failure.pop('status', 400))
+            return self._send(status, error_body(failure.get('errorCode', 'BAD_REQUEST'),
+                                                 failure.get('message', 'Export cannot start.'),
+                                                 failure.get('remediationMessage')))
+        if run.is_running():
+            return self._send(429, error_body('TOO_MANY_EXPORT_REQUEST', 'Too Many Export Request',
+                                              'Wait for the running export of this run to finish.'))
+        run.start()
+        return self._send(202, run.status(advance=False))
+
+    # -- control routes ------------------------------------------------------------
+
+    def _control(self, path, body):
+        state = self.state
+        try:
+            if path == '/sim/scenario' and self.command == 'POST':
+                state.load(body or {})
+            elif path == '/sim/runs' and self.command == 'POST':
+                state.add_run(body)
+            elif path == '/sim/faults' and self.command == 'POST':
+                state.add_fault(body)
+            elif path == '/sim/expire-tokens' and self.command == 'POST':
+                state.expire_tokens(refresh=bool((body or {}).get('refresh')))
+            elif path == '/sim/version' and self.command == 'POST':
+                state.version = body['version']
+            elif path == '/sim/stats' and self.command == 'GET':
+                with state.lock:
+                    stats = dict(state.stats, log=list(state.stats['log']))
+                return self._send(200, stats)
+            elif path == '/sim/stats/reset' and self.command == 'POST':
+                state.reset_stats()
+            elif path.startswith('/sim/runs/') and self.command == 'GET':
+                run = state.runs.get(path[len('/sim/runs/'):])
+                return self._send(200 if run else 404, run.describe() if run else {'error': 'no such run'})
+            else:
+                return self._send(404, {'error': 'no such control route'})
+        except (TypeError, ValueError, KeyError) as exc:
+            return self._send(400, {'error': str(exc)})
+        return self._send(200, {'ok': True})
+
+
+class SimulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, state=None, verbose=False, certfile=None, keyfile=None):
+        super().__init__(address, SimulatorHandler)
+        self.state = state or SimulatorState()
+        self.verbose = verbose
+        self.scheme = 'http'
+        if certfile:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(certfile, keyfile)
+            # The handshake happens in the request thread, so a client that rejects
+            # the certificate cannot block the accept loop.
+            self.socket = context.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
+            self.scheme = 'https'
+
+    @property
+    def url(self):
+        host, port = self.server_address[:2]
+        return '%s://%s:%d' % (self.scheme, host, port)
+
+    def handle_error(self, request, client_address):
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ssl.SSLError, ConnectionError, OSError)):
+            if self.verbose:
+                sys.stderr.write('sim: connection from %s ended: %s\n' % (client_address[0], exc))
+            return
+        super().handle_error(request, client_address)

@@ -1,0 +1,247 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The client: base URL, auth and renewal, TLS options, retries, error lines, secrets."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+import requests
+
+from ansible_collections.sddc.manager.plugins.module_utils.client import base_url
+from ansible_collections.sddc.manager.plugins.module_utils.errors import (
+    ApiError,
+    AuthenticationError,
+    CertificateError,
+    ConfigurationError,
+    InvalidResponseError,
+    TransportError,
+)
+
+from ansible_collections.sddc.manager.tests.unit.fakes import ACCESS, PASSWORD, REFRESH, login_answer
+
+STATUS = '/v1/system/check-sets/x/exports'
+EXPORT = {'status': 'IN_PROGRESS', 'progress': 10.0, 'startTimestamp': '2026-11-28T10:00:00Z'}
+
+
+@pytest.mark.parametrize('hostname, expected', [
+    ('sddc.example.com', 'https://sddc.example.com'),
+    ('sddc.example.com:8443', 'https://sddc.example.com:8443'),
+    ('https://sddc.example.com/', 'https://sddc.example.com'),
+    ('HTTPS://sddc.example.com', 'https://sddc.example.com'),
+    ('http://127.0.0.1:8080', 'http://127.0.0.1:8080'),
+    (' [::1]:8443 ', 'https://[::1]:8443'),
+])
+def test_base_url_accepts_what_users_write(hostname, expected):
+    assert base_url(hostname) == expected
+
+
+@pytest.mark.parametrize('hostname', ['', 'ftp://sddc', 'https://sddc.example.com/ui', 'user:pw@sddc', 'sddc:notaport'])
+def test_base_url_rejects_the_unusable(hostname):
+    with pytest.raises(ConfigurationError):
+        base_url(hostname)
+
+
+def test_api_token_is_sent_as_bearer_without_login(make_client, transport):
+    transport.add('GET', STATUS, json_body=EXPORT)
+    client = make_client(api_token='given-token')
+    assert client.get_json(STATUS, 'Reading') == EXPORT
+    assert transport.paths() == ['GET ' + STATUS]
+    assert transport.sent[0]['headers']['Authorization'] == 'Bearer given-token'
+
+
+@pytest.mark.parametrize('login_status', [200, 201])
+def test_login_once_then_reuse_the_token(make_client, transport, login_status):
+    transport.add('POST', '/v1/tokens', status=login_status, json_body=login_answer())
+    transport.add('GET', STATUS, json_body=EXPORT, times=2)
+    client = make_client()
+    client.get_json(STATUS, 'Reading')
+    client.get_json(STATUS, 'Reading')
+    assert transport.paths() == ['POST /v1/tokens', 'GET ' + STATUS, 'GET ' + STATUS]
+    assert json.loads(transport.sent[0]['body']) == {'username': 'administrator@vsphere.local', 'password': PASSWORD}
+    assert transport.sent[2]['headers']['Authorization'] == 'Bearer ' + ACCESS
+
+
+def test_expired_token_is_refreshed_and_the_request_replayed(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, status=401, json_body={'errorCode': 'Unauthorized'})
+    transport.add('PATCH', '/v1/tokens/access-token/refresh', json_body='access-token-0002')
+    transport.add('GET', STATUS, json_body=EXPORT)
+    client = make_client()
+    assert client.get_json(STATUS, 'Reading') == EXPORT
+    refresh = transport.sent[2]
+    assert json.loads(refresh['body']) == REFRESH
+    assert 'Authorization' not in refresh['headers']
+    assert transport.sent[3]['headers']['Authorization'] == 'Bearer access-token-0002'
+    assert client.stats['refreshes'] == 1 and client.stats['logins'] == 1
+
+
+def test_failed_refresh_falls_back_to_a_new_login(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, status=401)
+    transport.add('PATCH', '/v1/tokens/access-token/refresh', status=404, json_body={'message': 'gone'})
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer('access-token-0003'))
+    transport.add('GET', STATUS, json_body=EXPORT)
+    client = make_client()
+    assert client.get_json(STATUS, 'Reading') == EXPORT
+    assert transport.sent[4]['headers']['Authorization'] == 'Bearer access-token-0003'
+    assert client.stats['logins'] == 2
+
+
+def test_refused_api_token_fails_saying_so(make_client, transport):
+    transport.add('GET', STATUS, status=401, json_body={'errorCode': 'Unauthorized', 'message': 'Token expired'})
+    with pytest.raises(AuthenticationError) as caught:
+        make_client(api_token='old-token-1234').get_json(STATUS, 'Reading the export')
+    assert 'expired or was refused' in caught.value.msg
+    assert 'HTTP 401' in caught.value.msg
+    assert transport.paths() == ['GET ' + STATUS]
+
+
+def test_wrong_credentials_fail_without_retry_and_without_the_password(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=401,
+                  json_body={'errorCode': 'Unauthorized', 'message': 'Bad credentials for %s' % PASSWORD})
+    with pytest.raises(AuthenticationError) as caught:
+        make_client().get_json(STATUS, 'Reading')
+    assert 'Logging in to SDDC Manager at https://sddc.example.com as administrator@vsphere.local failed: HTTP 401' \
+        in caught.value.msg
+    assert PASSWORD not in caught.value.msg and PASSWORD not in repr(caught.value.to_result())
+    assert len(transport.sent) == 1
+
+
+def test_tls_verification_is_on_by_default_and_passed_per_request(make_client, transport, monkeypatch):
+    monkeypatch.delenv('REQUESTS_CA_BUNDLE', raising=False)
+    monkeypatch.delenv('CURL_CA_BUNDLE', raising=False)
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert transport.sent[0]['verify'] is True
+    assert transport.sent[0]['timeout'] == 30.0
+
+
+def test_ca_path_is_the_bundle_used(make_client, transport):
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n', ca_path='/etc/pki/ca.pem', request_timeout=5).get_json(STATUS, 'Reading')
+    assert transport.sent[0]['verify'] == '/etc/pki/ca.pem'
+    assert transport.sent[0]['timeout'] == 5.0
+
+
+def test_requests_ca_bundle_cannot_turn_verification_back_on(make_client, transport, monkeypatch):
+    monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/some/bundle.pem')
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n', validate_certs=False).get_json(STATUS, 'Reading')
+    assert transport.sent[0]['verify'] is False
+
+
+@pytest.mark.parametrize('ca_path, advice', [(None, 'set ca_path'), ('/etc/ca.pem', 'check ca_path')])
+def test_certificate_failure_names_ca_path_and_validate_certs(make_client, transport, ca_path, advice):
+    transport.add('GET', STATUS, exc=requests.exceptions.SSLError('CERTIFICATE_VERIFY_FAILED self-signed'))
+    with pytest.raises(CertificateError) as caught:
+        make_client(api_token='t0k3n', ca_path=ca_path).get_json(STATUS, 'Reading')
+    assert advice in caught.value.msg and 'validate_certs' in caught.value.msg
+    assert 'could not be verified' in caught.value.msg
+    assert len(transport.sent) == 1
+
+
+@pytest.mark.parametrize('fault', [
+    dict(exc=requests.exceptions.ConnectionError('Connection reset by peer')),
+    dict(exc=requests.exceptions.ReadTimeout('read timed out')),
+    dict(status=429), dict(status=502), dict(status=503), dict(status=504),
+])
+def test_transient_faults_are_retried(make_client, transport, sleeps, fault):
+    transport.add('GET', STATUS, times=2, **fault)
+    transport.add('GET', STATUS, json_body=EXPORT)
+    assert make_client(api_token='t0k3n').get_json(STATUS, 'Reading') == EXPORT
+    assert len(transport.sent) == 3 and len(sleeps) == 2
+
+
+def test_backoff_is_capped_exponential_with_jitter(make_client, transport, sleeps):
+    transport.add('GET', STATUS, status=503, times=4)
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading the export')
+    assert caught.value.status_code == 503
+    assert len(transport.sent) == 4
+    assert [s <= cap for s, cap in zip(sleeps, [0.5, 1.0, 2.0])] == [True, True, True]
+    assert 'Reading the export failed: HTTP 503' in caught.value.msg
+
+
+def test_retry_after_seconds_is_honoured(make_client, transport, sleeps):
+    transport.add('GET', STATUS, status=429, headers={'Retry-After': '7'})
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert sleeps and sleeps[0] >= 7
+
+
+def test_retry_after_http_date_is_honoured(make_client, transport, sleeps):
+    from email.utils import formatdate
+    import time
+    transport.add('GET', STATUS, status=503, headers={'Retry-After': formatdate(time.time() + 20, usegmt=True)})
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert 15 <= sleeps[0] <= 21
+
+
+@pytest.mark.parametrize('status', [400, 403, 404, 409, 500])
+def test_other_errors_are_not_retried(make_client, transport, sleeps, status):
+    transport.add('GET', STATUS, status=status, json_body={'message': 'no'})
+    with pytest.raises(ApiError):
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert len(transport.sent) == 1 and sleeps == []
+
+
+def test_connection_faults_past_the_budget_raise_transport_error(make_client, transport):
+    transport.add('GET', STATUS, times=4, exc=requests.exceptions.ConnectionError('[Errno 111] Connection refused'))
+    with pytest.raises(TransportError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading the export')
+    assert 'Reading the export failed: no answer from https://sddc.example.com after 4 attempts' in caught.value.msg
+    assert 'Connection refused' in caught.value.msg
+
+
+def test_full_vcf_error_becomes_one_readable_line(make_client, transport):
+    error = {
+        'errorCode': 'EXPORT_FAILED', 'message': 'The export could not be generated',
+        'remediationMessage': 'Retry after the pre-check completes', 'referenceToken': 'AB12CD',
+        'causes': [{'type': 'IOException', 'message': 'disk full'}],
+        'nestedErrors': [{'message': 'store unavailable', 'nestedErrors': [{'message': 'timeout'}]}],
+        'notifications': [{'severity': 'ERROR', 'message': 'x',
+                           'remediations': [{'message': 'Free space on /data', 'link': 'https://kb'}]}],
+        'remediationUrl': 'https://kb.example.com/1234',
+    }
+    transport.add('GET', STATUS, status=500, json_body=error)
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading the export of pre-check run x')
+    assert caught.value.msg == (
+        'Reading the export of pre-check run x failed: HTTP 500 EXPORT_FAILED: The export could not be generated. '
+        'Causes: disk full; store unavailable; timeout. '
+        'Remediation: Retry after the pre-check completes. Free space on /data. '
+        'See https://kb.example.com/1234 (reference token AB12CD)')
+    assert caught.value.to_result()['error'] == error
+    assert caught.value.to_result()['status_code'] == 500
+
+
+def test_html_error_page_is_quoted_not_a_traceback(make_client, transport):
+    transport.add('GET', STATUS, status=400, body='<html>\n<body>Proxy says no</body></html>')
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg == 'Reading failed: HTTP 400, body: <html> <body>Proxy says no</body></html>'
+
+
+@pytest.mark.parametrize('body', ['<html>maintenance</html>', '{"status": "IN_PRO', ''])
+def test_non_json_success_body_is_an_invalid_response(make_client, transport, body):
+    transport.add('GET', STATUS, body=body)
+    with pytest.raises(InvalidResponseError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert 'body that is not JSON' in caught.value.msg
+    assert '\n' not in caught.value.msg
+
+
+def test_no_secret_survives_in_an_error_even_when_the_server_echoes_it(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, status=500, json_body={'message': 'token %s refresh %s' % (ACCESS, REFRESH)})
+    with pytest.raises(ApiError) as caught:
+        make_client().get_json(STATUS, 'Reading')
+    for secret in (ACCESS, REFRESH, PASSWORD):
+        assert secret not in caught.value.msg
+        assert secret not in repr(caught.value.to_result())
