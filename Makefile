@@ -52,7 +52,7 @@ integration: collection
 	    tests/integration
 
 demo: collection
-	PATH=$(BIN):$$PATH $(BIN)/python docs/demo/run_demo.py
+	PATH=$(BIN):$$PATH docs/demo/run-demo.sh
 
 clean:
 	rm -rf $(VENV) $(BUILD) tests/output

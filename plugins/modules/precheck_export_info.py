@@ -19,7 +19,7 @@ description:
   - On VCF 9.0, which has no export operations, it fails naming the version found and the version needed.
   - To wait until an export finishes, use M(sddc.manager.wait_for_precheck_export).
 author:
-  - sddc.manager contributors
+  - sddc.manager contributors (@sddc-manager)
 options:
   run_id:
     description:

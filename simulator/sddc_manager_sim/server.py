@@ -133,6 +133,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         elif fault.kind == 'slow':
             time.sleep(fault.delay)
             return False
+        elif fault.kind == 'expire_tokens':
+            self.state.expire_tokens(refresh=fault.refresh)
+            return False
         elif fault.kind == 'status':
             headers = {'Retry-After': str(fault.retry_after)} if fault.retry_after is not None else {}
             status = int(fault.status or 503)

@@ -21,13 +21,14 @@ class FaultRule:
 
     kinds: ``status`` (an HTTP error, optional Retry-After), ``reset`` (TCP reset,
     no answer), ``slow`` (answer normally after ``delay`` s), ``non_json`` (an HTML
-    page), ``truncated`` (JSON cut short).
+    page), ``truncated`` (JSON cut short), ``expire_tokens`` (every access token
+    expires just before the request, and with ``refresh: true`` every refresh token).
     """
 
-    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated')
+    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens')
 
     def __init__(self, kind, path='', method='*', count=1, skip=0, status=None,
-                 retry_after=None, delay=0.0, body=None):
+                 retry_after=None, delay=0.0, body=None, refresh=False):
         if kind not in self.KINDS:
             raise ValueError('fault kind must be one of %s' % ', '.join(self.KINDS))
         self.kind = kind
@@ -39,6 +40,7 @@ class FaultRule:
         self.retry_after = retry_after
         self.delay = float(delay)
         self.body = body
+        self.refresh = bool(refresh)
 
     def take(self, method, path):
         """True (and one fewer left) when this rule applies to the request."""

@@ -30,7 +30,7 @@ class FakeTransport(BaseAdapter):
         self.sent = []
 
     def add(self, method, path, status=200, json_body=None, body=None, headers=None, exc=None, times=1):
-        for _ in range(times):
+        for dummy in range(times):
             self.script.append(dict(method=method, path=path, status=status, json_body=json_body,
                                     body=body, headers=headers or {}, exc=exc))
         return self
@@ -68,7 +68,6 @@ class FakeTransport(BaseAdapter):
 
     def paths(self):
         return ['%s %s' % (sent['method'], sent['path']) for sent in self.sent]
-
 
 
 def login_answer(access=ACCESS, refresh=REFRESH):

@@ -26,7 +26,7 @@ def test_http_date_in_the_future():
 
 def test_backoff_grows_then_caps_and_stays_jittered():
     policy = RetryPolicy(base_delay=1, max_delay=4, rng=random.Random(7))
-    delays = [[policy.delay(attempt) for _ in range(200)] for attempt in (1, 2, 3, 6)]
+    delays = [[policy.delay(attempt) for dummy in range(200)] for attempt in (1, 2, 3, 6)]
     assert [max(d) <= cap for d, cap in zip(delays, [1, 2, 4, 4])] == [True] * 4
     assert max(delays[3]) > 2, 'the cap is reached'
     assert len(set(delays[0])) > 100, 'jitter spreads retries'

@@ -1,0 +1,63 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fixtures: one simulator over HTTP and one over HTTPS (a trustme CA) per session."""
+
+from __future__ import absolute_import, division, print_function
+
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from sim_harness import Ansible, Simulator  # noqa: E402  pylint: disable=wrong-import-position
+
+
+@pytest.fixture(scope='session')
+def http_simulator(tmp_path_factory):
+    sim = Simulator(str(tmp_path_factory.mktemp('sim-http')))
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture(scope='session')
+def tls_material(tmp_path_factory):
+    """A private CA and a certificate for 127.0.0.1/localhost signed by it."""
+    import trustme  # pylint: disable=import-outside-toplevel
+    workdir = tmp_path_factory.mktemp('tls')
+    ca = trustme.CA()
+    server = ca.issue_cert('127.0.0.1', 'localhost')
+    paths = dict(ca=str(workdir / 'ca.pem'), cert=str(workdir / 'server.pem'), key=str(workdir / 'server.key'))
+    ca.cert_pem.write_to_path(paths['ca'])
+    server.private_key_pem.write_to_path(paths['key'])
+    with open(paths['cert'], 'wb') as handle:
+        for blob in server.cert_chain_pems:
+            handle.write(blob.bytes())
+    return paths
+
+
+@pytest.fixture(scope='session')
+def tls_simulator(tmp_path_factory, tls_material):
+    sim = Simulator(str(tmp_path_factory.mktemp('sim-tls')), certfile=tls_material['cert'], keyfile=tls_material['key'])
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def sim(http_simulator):
+    """The HTTP simulator, reset to a fresh 9.1 appliance for each test."""
+    http_simulator.scenario()
+    return http_simulator
+
+
+@pytest.fixture
+def tls_sim(tls_simulator):
+    tls_simulator.scenario()
+    return tls_simulator
+
+
+@pytest.fixture
+def ansible(tmp_path):
+    return Ansible(str(tmp_path))
