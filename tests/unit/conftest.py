@@ -37,5 +37,6 @@ def make_client(transport, sleeps):
             options.setdefault('username', 'administrator@vsphere.local')
             options.setdefault('password', PASSWORD)
         options.setdefault('retry_policy', RetryPolicy(retries=3))
-        return SddcManagerClient(session=session, sleep=sleeps.append, **options)
+        options.setdefault('sleep', sleeps.append)
+        return SddcManagerClient(session=session, **options)
     return build
