@@ -14,7 +14,7 @@ SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_i
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test sanity units integration demo collection venv clean changelog-lint
+.PHONY: test sanity units integration demo benchmark collection venv clean
 
 test: sanity units integration
 
@@ -53,6 +53,10 @@ integration: collection
 
 demo: collection
 	PATH=$(BIN):$$PATH docs/demo/run-demo.sh
+
+# Prints figures (wall, CPU, connections, logins, latency) of four ways to wait; not a test.
+benchmark: collection
+	$(BIN)/python benchmarks/wait_benchmark.py
 
 clean:
 	rm -rf $(VENV) $(BUILD) tests/output
