@@ -14,9 +14,9 @@ SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_i
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test sanity units integration demo benchmark collection venv clean
+.PHONY: test sanity lint units integration demo benchmark collection venv clean
 
-test: sanity units integration
+test: sanity lint units integration
 
 venv: $(VENV)/.installed
 
@@ -42,6 +42,10 @@ sanity: collection
 	$(BIN)/python tests/utils/pip_bootstrap_shim.py
 	cd $(SRC_COPY) && $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
 	$(BIN)/antsibull-changelog lint
+
+# ansible-lint's production profile on the role and the example playbooks, against the installed collection.
+lint: collection
+	cd $(SRC_COPY) && $(BIN)/ansible-lint --offline --nocolor --profile production roles/ docs/examples/
 
 units: collection
 	cd $(SRC_COPY) && PYTHONPATH=$(BUILD)/src $(BIN)/python -m pytest -q -p no:cacheprovider \

@@ -125,19 +125,23 @@ class SddcManagerClient:
         """GET ``path`` and return its decoded JSON; raise for any non-200 answer."""
         return self.decode_json(self.request('GET', path, action), action)
 
-    def request(self, method, path, action, json_body=_NO_BODY, expected=(200,), allow_status=(), stream=False):
+    def request(self, method, path, action, json_body=_NO_BODY, expected=(200,), allow_status=(), stream=False,
+                retry_statuses=RETRYABLE_STATUS_CODES):
         """An authenticated request; returns the response if its status is expected or allowed.
 
         ``action`` says what was attempted ("Reading the export of pre-check run X"):
         every error message starts with it. A 401 renews the access token and
-        replays the request once.
+        replays the request once. ``retry_statuses`` lets a caller that handles,
+        say, 429 itself take it out of the transport's retries.
         """
         if not self._access_token:
             self.login()
-        response = self._send(method, path, action, json_body, stream, authenticated=True)
+        response = self._send(method, path, action, json_body, stream, authenticated=True,
+                              retry_statuses=retry_statuses)
         if response.status_code == 401:
             self._renew_access_token(action, response)
-            response = self._send(method, path, action, json_body, stream, authenticated=True)
+            response = self._send(method, path, action, json_body, stream, authenticated=True,
+                                  retry_statuses=retry_statuses)
             if response.status_code == 401:
                 raise self._auth_error(action, response, 'The new access token was refused too.')
         if response.status_code in expected or response.status_code in allow_status:
@@ -177,6 +181,32 @@ class SddcManagerClient:
             raise InvalidResponseError('%s: the answer has no accessToken.' % action)
         self._access_token = access
         self._refresh_token = refresh.get('id') if isinstance(refresh, dict) else None
+
+    def backoff(self, attempt, response=None):
+        """Sleep before a caller's own retry number ``attempt``; False once the retry budget is spent."""
+        if attempt > self._retry_policy.retries:
+            return False
+        retry_after = parse_retry_after(response.headers.get('Retry-After')) if response is not None else None
+        self._sleep(self._retry_policy.delay(attempt, retry_after))
+        return True
+
+    def download(self, path, action, write, chunk_size=65536):
+        """Stream the body of a GET to ``write(chunk)``; returns the response (for its headers).
+
+        The body is never held in memory whole. A connection that breaks mid-body
+        raises TransportError, so the caller can throw its partial file away.
+        """
+        response = self.request('GET', path, action, stream=True)
+        try:
+            for chunk in response.iter_content(chunk_size=chunk_size):
+                if chunk:
+                    write(chunk)
+        except (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError) as exc:
+            raise TransportError(self._redact('%s failed: the download broke off (%s: %s).'
+                                              % (action, type(exc).__name__, _transport_reason(exc))))
+        finally:
+            response.close()
+        return response
 
     def api_error(self, action, response):
         """An ApiError from an HTTP error answer, with the VCF Error parsed when it is JSON."""
@@ -220,7 +250,7 @@ class SddcManagerClient:
 
     # -- transport -----------------------------------------------------------------
 
-    def _send(self, method, path, action, json_body, stream, authenticated):
+    def _send(self, method, path, action, json_body, stream, authenticated, retry_statuses=RETRYABLE_STATUS_CODES):
         """One logical request: retried on connection faults and 429/502/503/504."""
         url = self.base_url + path
         headers = {}
@@ -243,7 +273,7 @@ class SddcManagerClient:
                 fault = '%s: %s' % (type(exc).__name__, _transport_reason(exc))
                 response = None
             else:
-                if response.status_code not in RETRYABLE_STATUS_CODES:
+                if response.status_code not in retry_statuses:
                     return response
                 fault = 'HTTP %s' % response.status_code
                 retry_after = parse_retry_after(response.headers.get('Retry-After'))

@@ -58,5 +58,9 @@ class AuthenticationError(ApiError):
     """Login refused, or the access token expired or was refused and could not be renewed."""
 
 
+class ExportNotReadyError(SddcManagerError):
+    """There is no export, or it has not COMPLETED, so there is nothing to download yet."""
+
+
 class UnsupportedVersionError(SddcManagerError):
     """The appliance is older than the version that offers an operation."""

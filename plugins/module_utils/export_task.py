@@ -20,6 +20,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     InvalidResponseError,
     UnsupportedVersionError,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
 
 PENDING_STATUSES = frozenset(['NOT_STARTED', 'QUEUED', 'IN_PROGRESS'])
 TERMINAL_STATUSES = frozenset(['COMPLETED', 'FAILED'])
@@ -130,3 +131,38 @@ def read_export(client, run_id):
             '%s: the answer is not an export task (no status field): %r' % (action, export),
             status_code=response.status_code)
     return export
+
+
+STARTED = 'started'
+ATTACHED = 'attached'
+ALREADY_COMPLETED = 'already_completed'
+
+
+def plan_start(export, force=False):
+    """What starting an export should do given the current one: attach, nothing, or start."""
+    status = export_status(export) if export is not None else None
+    if status in PENDING_STATUSES:
+        return ATTACHED
+    if status == 'COMPLETED' and not force:
+        return ALREADY_COMPLETED
+    return STARTED   # none, FAILED, COMPLETED with force, or a status we do not know
+
+
+def start_export(client, run_id):
+    """POST a new export; on 429 attach to one that is now running, else back off and retry.
+
+    Returns (outcome, export): (STARTED, the 202 answer) or (ATTACHED, the running export).
+    """
+    action = 'Starting an export of pre-check run %s' % run_id
+    attempt = 0
+    while True:
+        response = client.request('POST', export_path(run_id), action, expected=(202,), allow_status=(429,),
+                                  retry_statuses=RETRYABLE_STATUS_CODES - frozenset([429]))
+        if response.status_code == 202:
+            return STARTED, client.decode_json(response, action)
+        current = read_export(client, run_id)
+        if current is not None and export_status(current) in PENDING_STATUSES:
+            return ATTACHED, current
+        attempt += 1
+        if not client.backoff(attempt, response):
+            raise client.api_error(action, response)

@@ -42,6 +42,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self._api_connection = False
+        self._cut_body = False
 
     def _count_api_connection(self):
         """Count each TCP connection once, at its first API request (control calls do not count)."""
@@ -70,7 +71,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     def _send(self, status, body=None, content_type='application/json', headers=None):
         path = self.path.split('?', 1)[0]
         if not path.startswith('/sim/'):
-            self.state.record(self.command, path, status)
+            self.state.record(self.command, path, 'cut' if self._cut_body else status)
         if body is None:
             payload = b''
         elif isinstance(body, bytes):
@@ -86,12 +87,17 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
+        if self._cut_body:
+            self.wfile.write(payload[:len(payload) // 2])
+            self._reset_connection(record=False)
+            return
         if payload and self.command != 'HEAD':
             self.wfile.write(payload)
 
-    def _reset_connection(self):
+    def _reset_connection(self, record=True):
         """Close with SO_LINGER 0: the client sees 'connection reset by peer'."""
-        self.state.record(self.command, self.path, 'reset')
+        if record:
+            self.state.record(self.command, self.path, 'reset')
         try:
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
         except OSError:
@@ -133,6 +139,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             self._reset_connection()
         elif fault.kind == 'slow':
             time.sleep(fault.delay)
+            return False
+        elif fault.kind == 'cut':
+            self._cut_body = True
             return False
         elif fault.kind == 'expire_tokens':
             self.state.expire_tokens(refresh=fault.refresh)

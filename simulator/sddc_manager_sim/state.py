@@ -22,10 +22,11 @@ class FaultRule:
     kinds: ``status`` (an HTTP error, optional Retry-After), ``reset`` (TCP reset,
     no answer), ``slow`` (answer normally after ``delay`` s), ``non_json`` (an HTML
     page), ``truncated`` (JSON cut short), ``expire_tokens`` (every access token
-    expires just before the request, and with ``refresh: true`` every refresh token).
+    expires just before the request, and with ``refresh: true`` every refresh token),
+    ``cut`` (the normal answer, but the connection breaks half-way through its body).
     """
 
-    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens')
+    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens', 'cut')
 
     def __init__(self, kind, path='', method='*', count=1, skip=0, status=None,
                  retry_after=None, delay=0.0, body=None, refresh=False):

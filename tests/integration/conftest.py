@@ -59,5 +59,6 @@ def tls_sim(tls_simulator):
 
 
 @pytest.fixture
-def ansible(tmp_path):
-    return Ansible(str(tmp_path))
+def ansible(tmp_path_factory):
+    """Runs Ansible from a folder of its own, so a test's tmp_path holds only what the test put there."""
+    return Ansible(str(tmp_path_factory.mktemp('ansible-run')))

@@ -140,6 +140,10 @@ class Ansible:
         path = os.path.join(self.workdir, 'playbook-%d.yml' % self.count)
         with open(path, 'w') as handle:
             json.dump([play], handle, indent=2)
+        return self.playbook_file(path, env, check, verbosity, extra_args, timeout)
+
+    def playbook_file(self, path, env=None, check=False, verbosity=0, extra_args=(), timeout=300):
+        """Run an existing playbook file (the docs' examples) as a user would."""
         command = [ansible_command('ansible-playbook'), path]
         if check:
             command.append('--check')

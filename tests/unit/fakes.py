@@ -29,10 +29,10 @@ class FakeTransport(BaseAdapter):
         self.script = []
         self.sent = []
 
-    def add(self, method, path, status=200, json_body=None, body=None, headers=None, exc=None, times=1):
+    def add(self, method, path, status=200, json_body=None, body=None, headers=None, exc=None, times=1, raw=None):
         for dummy in range(times):
             self.script.append(dict(method=method, path=path, status=status, json_body=json_body,
-                                    body=body, headers=headers or {}, exc=exc))
+                                    body=body, headers=headers or {}, exc=exc, raw=raw))
         return self
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
@@ -57,7 +57,7 @@ class FakeTransport(BaseAdapter):
         response.status_code = answer['status']
         response.headers = CaseInsensitiveDict({'Content-Type': content_type})
         response.headers.update(answer['headers'])
-        response.raw = io.BytesIO(payload)
+        response.raw = answer['raw'] if answer['raw'] is not None else io.BytesIO(payload)
         response.url = request.url
         response.request = request
         response.encoding = 'utf-8'
@@ -72,3 +72,21 @@ class FakeTransport(BaseAdapter):
 
 def login_answer(access=ACCESS, refresh=REFRESH):
     return {'accessToken': access, 'refreshToken': {'id': refresh}}
+
+
+class BrokenStream:
+    """A response body that yields ``first`` and then breaks, as a reset connection does."""
+
+    def __init__(self, first):
+        self.first = first
+
+    def stream(self, chunk_size, decode_content=True):
+        from urllib3.exceptions import ProtocolError
+        yield self.first
+        raise ProtocolError('Connection broken: IncompleteRead')
+
+    def close(self):
+        pass
+
+    def release_conn(self):
+        pass

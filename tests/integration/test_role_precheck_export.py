@@ -1,0 +1,89 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The sddc.manager.precheck_export role against the simulator."""
+
+from __future__ import absolute_import, division, print_function
+
+import os
+
+from sim_harness import PASSWORD, RUN_ID, USER, connection_env
+
+CSV = 'checkId,status\nvcf.precheck.a,SUCCEEDED\n'
+
+
+def role_task(**role_vars):
+    return {'name': 'export', 'ansible.builtin.import_role': {'name': 'sddc.manager.precheck_export'},
+            'vars': role_vars}
+
+
+def role_vars(sim, dest, **extra):
+    values = dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
+                  precheck_export_run_id=RUN_ID, precheck_export_dest=str(dest), precheck_export_poll_interval=0.1,
+                  precheck_export_timeout=60)
+    values.update(extra)
+    return values
+
+
+def changed_tasks(result):
+    return [r['task'] for r in result.results if r['result'].get('changed')]
+
+
+def test_role_exports_waits_downloads_and_summarises_then_changes_nothing(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 1, 'steps': 3, 'content': CSV, 'filename': 'precheck.csv'}])
+    first = ansible.playbook([role_task(**role_vars(sim, tmp_path))], verbosity=1)
+    assert first.rc == 0, first
+    assert (tmp_path / 'precheck.csv').read_text() == CSV
+    assert 'Pre-check export of run %s saved to %s (%d bytes, sha256' % (RUN_ID, tmp_path / 'precheck.csv', len(CSV)) \
+        in first.output
+    assert 'started export' in first.output
+    assert 'Pre-check export for run %s: IN_PROGRESS 25.0%%' % RUN_ID in first.output, 'progress at -v'
+    assert sorted(changed_tasks(first)) == ['Save the export file', 'Start (or attach to) the export of run %s' % RUN_ID]
+    second = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
+    assert second.rc == 0, second
+    assert changed_tasks(second) == [], 'a second run changes nothing'
+    assert 'already completed export' in second.output
+    assert sim.run_info(RUN_ID)['starts'] == 1
+
+
+def test_failed_export_stops_the_play_with_the_remediation(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'outcomes': ['FAILED'], 'error': {
+        'message': 'Results store unreachable', 'remediationMessage': 'Restart the LCM service',
+        'referenceToken': 'Q7XK2M'}}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
+    assert result.rc == 2
+    assert ('Pre-check export for run %s: FAILED at 64.0%%: Results store unreachable Remediation: '
+            'Restart the LCM service (reference token Q7XK2M)' % RUN_ID) in result.output
+    assert os.listdir(str(tmp_path)) == []
+    assert 'Save the export file' not in [r['task'] for r in result.results]
+
+
+def test_check_mode_starts_nothing_and_writes_nothing(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], check=True)
+    assert result.rc == 0, result
+    assert 'Check mode: an export of run %s would be started' % RUN_ID in result.output
+    assert os.listdir(str(tmp_path)) == []
+    assert [e for e in sim.api_requests('/exports') if e[0] == 'POST'] == []
+
+
+def test_connection_from_env_vars_only(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV}])
+    result = ansible.playbook([role_task(precheck_export_run_id=RUN_ID, precheck_export_dest=str(tmp_path),
+                                         precheck_export_poll_interval=0.1)], env=connection_env(sim))
+    assert result.rc == 0, result
+    assert (tmp_path / ('precheck-export-%s.csv' % RUN_ID)).exists()
+
+
+def test_argument_spec_names_a_missing_variable(sim, ansible, tmp_path):
+    result = ansible.playbook([role_task(precheck_export_dest=str(tmp_path))], env=connection_env(sim))
+    assert result.rc == 2
+    assert 'precheck_export_run_id' in result.output and 'missing required arguments' in result.output
+    assert sim.stats()['requests'] == 0
+
+
+def test_no_secret_in_output(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], verbosity=4)
+    assert result.rc == 0, result
+    assert PASSWORD not in result.output and 'sim-access-' not in result.output
