@@ -14,7 +14,7 @@ SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_i
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: test sanity lint units integration demo benchmark collection venv clean
+.PHONY: test test-matrix sanity lint units integration docs demo benchmark collection venv clean
 
 test: sanity lint units integration
 
@@ -41,11 +41,24 @@ collection: venv
 sanity: collection
 	$(BIN)/python tests/utils/pip_bootstrap_shim.py
 	cd $(SRC_COPY) && $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
-	$(BIN)/antsibull-changelog lint
 
-# ansible-lint's production profile on the role and the example playbooks, against the installed collection.
+# Sanity and unit tests on every supported ansible-core, each with a Python it supports.
+CORE_MATRIX ?= 2.16:3.11 2.17:3.11 2.18:3.11 2.19:3.11 2.20:3.12 2.21:3.13
+test-matrix:
+	@set -e; for pair in $(CORE_MATRIX); do \
+	    tests/utils/run-core.sh $${pair%%:*} $${pair##*:}; \
+	done
+
+# ansible-lint (production profile) on the role and the example playbooks, the plugin and extra docs,
+# the changelog, and galaxy-importer on the built artifact (any warning fails).
 lint: collection
 	cd $(SRC_COPY) && $(BIN)/ansible-lint --offline --nocolor --profile production roles/ docs/examples/
+	cd $(SRC_COPY) && PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	$(BIN)/antsibull-changelog lint
+	cd $(BUILD) && PATH=$(BIN):$$PATH $(BIN)/python -m galaxy_importer.main $(BUILD)/dist/sddc-manager-*.tar.gz \
+	    > $(BUILD)/galaxy-importer.log 2>&1 || { cat $(BUILD)/galaxy-importer.log; exit 1; }
+	@if grep -E '^(WARNING|ERROR)' $(BUILD)/galaxy-importer.log; then echo 'galaxy-importer warned'; exit 1; fi
+	@tail -n 1 $(BUILD)/galaxy-importer.log
 
 units: collection
 	cd $(SRC_COPY) && PYTHONPATH=$(BUILD)/src $(BIN)/python -m pytest -q -p no:cacheprovider \
@@ -57,6 +70,10 @@ integration: collection
 
 demo: collection
 	PATH=$(BIN):$$PATH docs/demo/run-demo.sh
+
+# HTML docs of every module, the action, the role and the guides in docs/docsite/ (antsibull-docs).
+docs: collection
+	PATH=$(BIN):$$PATH docs/build-docsite.sh $(BUILD)/docsite
 
 # Prints figures (wall, CPU, connections, logins, latency) of four ways to wait; not a test.
 benchmark: collection

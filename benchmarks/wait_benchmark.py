@@ -36,7 +36,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(REPO, 'tests', 'integration'))
 
-from sim_harness import PASSWORD, USER, Simulator, ansible_command  # noqa: E402  pylint: disable=wrong-import-position
+from sim_harness import (  # noqa: E402  pylint: disable=wrong-import-position
+    PASSWORD,
+    USER,
+    Simulator,
+    ansible_command,
+    installed_collections,
+)
 
 RUN_ID = '7d0c1e2f-3a4b-4c5d-9e6f-708192a3b4c5'
 
@@ -102,8 +108,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix='sddc-bench-')
     sim = Simulator(workdir)
     env = dict(os.environ, ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
-               ANSIBLE_COLLECTIONS_PATH=os.path.abspath(os.environ.get('ANSIBLE_COLLECTIONS_PATH')
-                                                        or os.path.join(REPO, '.build', 'collections')))
+               ANSIBLE_COLLECTIONS_PATH=installed_collections())
     try:
         results = []
         for name, tasks in playbooks(sim.url, args.interval, args.duration).items():

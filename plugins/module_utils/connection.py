@@ -11,7 +11,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import env_fallback
+import os
+
+from ansible.module_utils.basic import AnsibleFallbackNotFound
 
 from ansible_collections.sddc.manager.plugins.module_utils.client import SddcManagerClient
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
@@ -29,8 +31,21 @@ ENV_VARS = dict(
 MUTUALLY_EXCLUSIVE = [('api_token', 'username'), ('api_token', 'password')]
 
 
+def env_fallback_if_set(*names):
+    """Like ansible's env_fallback, but an empty variable counts as unset.
+
+    AWX/AAP credentials inject every field, the empty ones as empty strings; an
+    empty SDDC_MANAGER_REQUEST_TIMEOUT must not fail as "not a float".
+    """
+    for name in names:
+        value = os.environ.get(name)
+        if value:
+            return value
+    raise AnsibleFallbackNotFound
+
+
 def _option(name, **spec):
-    spec['fallback'] = (env_fallback, [ENV_VARS[name]])
+    spec['fallback'] = (env_fallback_if_set, [ENV_VARS[name]])
     return spec
 
 

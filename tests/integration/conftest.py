@@ -12,7 +12,10 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from sim_harness import Ansible, Simulator  # noqa: E402  pylint: disable=wrong-import-position
+from sim_harness import Ansible, Simulator, installed_collections  # noqa: E402  pylint: disable=wrong-import-position
+
+# Tests that check the collection's own constants import them from the installed artifact.
+sys.path.insert(0, installed_collections())
 
 
 @pytest.fixture(scope='session')
@@ -40,7 +43,8 @@ def tls_material(tmp_path_factory):
 
 @pytest.fixture(scope='session')
 def tls_simulator(tmp_path_factory, tls_material):
-    sim = Simulator(str(tmp_path_factory.mktemp('sim-tls')), certfile=tls_material['cert'], keyfile=tls_material['key'])
+    sim = Simulator(str(tmp_path_factory.mktemp('sim-tls')), certfile=tls_material['cert'], keyfile=tls_material['key'],
+                    cafile=tls_material['ca'])
     yield sim
     sim.stop()
 

@@ -17,9 +17,6 @@ import sys
 import time
 
 import requests
-import urllib3
-
-urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMULATOR_DIR = os.path.join(REPO, 'simulator')
@@ -34,7 +31,7 @@ CALLBACK_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'callbac
 class Simulator:
     """A simulator process and its control API."""
 
-    def __init__(self, workdir, certfile=None, keyfile=None):
+    def __init__(self, workdir, certfile=None, keyfile=None, cafile=None):
         url_file = os.path.join(workdir, 'url')
         command = [sys.executable, '-m', 'sddc_manager_sim', '--port', '0', '--url-file', url_file]
         if certfile:
@@ -49,6 +46,7 @@ class Simulator:
         with open(url_file) as handle:
             self.url = handle.read().strip()
         self._control = requests.Session()
+        self._verify = cafile or False   # the control channel trusts the test CA when there is one
 
     def stop(self):
         self.process.terminate()
@@ -57,7 +55,7 @@ class Simulator:
 
     def control(self, path, body=None):
         response = self._control.post(self.url + path, json=body if body is not None else {}, timeout=10,
-                                      verify=False)
+                                      verify=self._verify)
         response.raise_for_status()
         return response.json()
 
@@ -70,7 +68,7 @@ class Simulator:
         return self.control('/sim/faults', fault)
 
     def stats(self):
-        response = self._control.get(self.url + '/sim/stats', timeout=10, verify=False)
+        response = self._control.get(self.url + '/sim/stats', timeout=10, verify=self._verify)
         response.raise_for_status()
         return response.json()
 
@@ -78,9 +76,14 @@ class Simulator:
         return [entry for entry in self.stats()['log'] if path_part in entry[1]]
 
     def run_info(self, run_id):
-        response = self._control.get(self.url + '/sim/runs/' + run_id, timeout=10, verify=False)
+        response = self._control.get(self.url + '/sim/runs/' + run_id, timeout=10, verify=self._verify)
         response.raise_for_status()
         return response.json()
+
+
+def installed_collections():
+    """Where the collection under test is installed (the Makefile's ANSIBLE_COLLECTIONS_PATH)."""
+    return os.path.abspath(os.environ.get('ANSIBLE_COLLECTIONS_PATH') or os.path.join(REPO, '.build', 'collections'))
 
 
 def ansible_command(name):
@@ -116,8 +119,7 @@ class Ansible:
     def __init__(self, workdir):
         self.workdir = workdir
         self.base_env = dict((k, v) for k, v in os.environ.items() if not k.startswith('SDDC_MANAGER_'))
-        collections = self.base_env.get('ANSIBLE_COLLECTIONS_PATH') or os.path.join(REPO, '.build', 'collections')
-        self.base_env['ANSIBLE_COLLECTIONS_PATH'] = os.path.abspath(collections)
+        self.base_env['ANSIBLE_COLLECTIONS_PATH'] = installed_collections()
         self.base_env.update(ANSIBLE_NOCOLOR='1', ANSIBLE_FORCE_COLOR='0', ANSIBLE_RETRY_FILES_ENABLED='0',
                              ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
                              ANSIBLE_DEPRECATION_WARNINGS='0',

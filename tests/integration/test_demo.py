@@ -9,14 +9,13 @@ import os
 import subprocess
 import sys
 
-from sim_harness import REPO, RUN_ID, connection_env
+from sim_harness import REPO, RUN_ID, connection_env, installed_collections
 
 
 def test_demo_exports_one_file_and_stops_on_the_failed_export(tmp_path):
     env = dict((k, v) for k, v in os.environ.items() if not k.startswith('SDDC_MANAGER_'))
     env['PATH'] = os.path.dirname(sys.executable) + os.pathsep + env.get('PATH', '')
-    env['ANSIBLE_COLLECTIONS_PATH'] = os.path.abspath(env.get('ANSIBLE_COLLECTIONS_PATH')
-                                                      or os.path.join(REPO, '.build', 'collections'))
+    env['ANSIBLE_COLLECTIONS_PATH'] = installed_collections()
     env['ANSIBLE_NOCOLOR'] = '1'
     env['ANSIBLE_HOME'] = str(tmp_path)
     completed = subprocess.run([os.path.join(REPO, 'docs', 'demo', 'run-demo.sh')], env=env, check=False,

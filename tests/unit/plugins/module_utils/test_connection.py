@@ -46,3 +46,18 @@ def test_missing_settings_name_the_option_and_env_var(params, named):
 @pytest.mark.parametrize('params', [dict(hostname='h', api_token='t'), dict(hostname='h', username='u', password='p')])
 def test_either_credential_form_is_enough(params):
     check_connection_params(params)
+
+
+def test_an_empty_env_var_counts_as_unset(monkeypatch):
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+    monkeypatch.setenv('SDDC_MANAGER_HOST', 'sddc.example.com')
+    monkeypatch.setenv('SDDC_MANAGER_API_TOKEN', 't0k3n')
+    monkeypatch.setenv('SDDC_MANAGER_USERNAME', '')
+    monkeypatch.setenv('SDDC_MANAGER_REQUEST_TIMEOUT', '')
+    monkeypatch.setenv('SDDC_MANAGER_VALIDATE_CERTS', 'False')
+    result = ArgumentSpecValidator(connection_argument_spec()).validate({})
+    assert result.errors.messages == []
+    params = result.validated_parameters
+    assert params['username'] is None and params['request_timeout'] == 30.0
+    assert params['validate_certs'] is False and params['api_token'] == 't0k3n'
+    assert 't0k3n' in result._no_log_values

@@ -1,0 +1,40 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Execution environment: the docs' EE definition builds a context, and the collection declares requests."""
+
+from __future__ import absolute_import, division, print_function
+
+import glob
+import os
+import subprocess
+import sys
+
+import yaml
+
+from sim_harness import REPO, installed_collections
+
+EE_DEFINITION = os.path.join(REPO, 'docs', 'execution-environment', 'execution-environment.yml')
+
+
+def builder(*args, cwd):
+    command = [os.path.join(os.path.dirname(sys.executable), 'ansible-builder')] + list(args)
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, timeout=300)
+
+
+def test_ansible_builder_creates_a_build_context(tmp_path):
+    completed = builder('create', '-f', EE_DEFINITION, '-c', str(tmp_path / 'context'), cwd=str(tmp_path))
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    containerfile = (tmp_path / 'context' / 'Dockerfile').read_text()
+    assert 'ansible-galaxy collection install' in containerfile
+    requirements = yaml.safe_load((tmp_path / 'context' / '_build' / 'requirements.yml').read_text())
+    assert requirements['collections'][0]['name'] == 'sddc.manager'
+
+
+def test_builder_introspection_finds_the_collections_python_requirements(tmp_path):
+    completed = builder('create', '-f', EE_DEFINITION, '-c', str(tmp_path / 'context'), cwd=str(tmp_path))
+    assert completed.returncode == 0
+    introspect = glob.glob(str(tmp_path / 'context' / '_build' / 'scripts' / 'introspect.py'))[0]
+    found = subprocess.run([sys.executable, introspect, 'introspect', installed_collections()],
+                           capture_output=True, text=True, check=True)
+    assert yaml.safe_load(found.stdout)['python'] == ['requests  # from collection sddc.manager']
