@@ -140,6 +140,7 @@ class SddcManagerClient:
                               retry_statuses=retry_statuses)
         if response.status_code == 401:
             self._renew_access_token(action, response)
+            response.close()
             response = self._send(method, path, action, json_body, stream, authenticated=True,
                                   retry_statuses=retry_statuses)
             if response.status_code == 401:
