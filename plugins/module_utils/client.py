@@ -106,6 +106,8 @@ class SddcManagerClient:
         self._session = session if session is not None else requests.Session()
         self._session.headers.update({'Accept': 'application/json', 'User-Agent': USER_AGENT})
         self.stats = dict(requests=0, retries=0, logins=0, refreshes=0)
+        self._retry_deadline = None
+        self._clock = time.monotonic
         self.last_transient_fault = None
 
     # -- lifecycle -----------------------------------------------------------------
@@ -182,6 +184,14 @@ class SddcManagerClient:
             raise InvalidResponseError('%s: the answer has no accessToken.' % action)
         self._access_token = access
         self._refresh_token = refresh.get('id') if isinstance(refresh, dict) else None
+
+    def retry_until(self, deadline, clock):
+        """Make transport retries stop at ``deadline`` (a ``clock()`` value): a wait's own limit."""
+        self._retry_deadline = deadline
+        self._clock = clock
+
+    def _retry_fits(self, delay):
+        return self._retry_deadline is None or self._clock() + delay < self._retry_deadline
 
     def backoff(self, attempt, response=None):
         """Sleep before a caller's own retry number ``attempt``; False once the retry budget is spent."""
@@ -279,7 +289,8 @@ class SddcManagerClient:
                 fault = 'HTTP %s' % response.status_code
                 retry_after = parse_retry_after(response.headers.get('Retry-After'))
             self.last_transient_fault = fault
-            if attempt > policy.retries:
+            delay = policy.delay(attempt, retry_after)
+            if attempt > policy.retries or not self._retry_fits(delay):
                 if response is not None:
                     return response
                 raise TransportError(
@@ -289,7 +300,7 @@ class SddcManagerClient:
             if response is not None:
                 response.close()
             self.stats['retries'] += 1
-            self._sleep(policy.delay(attempt, retry_after))
+            self._sleep(delay)
 
     # -- error helpers -------------------------------------------------------------
 

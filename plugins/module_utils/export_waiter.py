@@ -142,6 +142,7 @@ class ExportWaiter:
     def wait(self):
         start = self.clock()
         deadline = start + self.timeout
+        self.client.retry_until(deadline, self.clock)   # a poll's own retries stop at the deadline too
         estimate = ProgressEstimate()
         export, polls, last_fault, shown = None, 0, None, None
         while True:

@@ -200,3 +200,11 @@ def test_progress_is_reported_only_on_change(wait, transport):
            export('IN_PROGRESS', 20), export('COMPLETED', 100))
     outcome, lines = wait()
     assert outcome.polls == 5 and len(lines) == 3
+
+
+def test_a_polls_own_retries_stop_at_the_deadline(wait, transport, clock):
+    script(transport, export('IN_PROGRESS', 10), *[dict(status=503, headers={'Retry-After': '8'})] * 3)
+    outcome, dummy = wait(timeout=15, retries=3)
+    assert outcome.state == TIMED_OUT
+    assert clock.now - 1000.0 <= 15, 'no sleep ran past the deadline'
+    assert 'Last fault' in outcome.message() and 'HTTP 503' in outcome.message()
