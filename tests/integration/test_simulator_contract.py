@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 import json
 import os
+import time
 
 import pytest
 import requests
@@ -143,3 +144,13 @@ def test_90_has_no_export_operations(connect):
     info = check(api.get(api.sim.url + '/v1/system/appliance-info', timeout=10), '/v1/system/appliance-info', 'GET',
                  spec=spec90)
     assert info['version'].startswith('9.0.')
+
+
+def test_access_token_lifetime_is_configurable(connect):
+    api = connect(token_lifetime=0.5)
+    url = api.sim.url + '/v1/system/appliance-info'
+    assert api.get(url, timeout=10).status_code == 200
+    time.sleep(0.6)
+    expired = api.get(url, timeout=10)
+    assert expired.status_code == 401
+    assert check(expired, '/v1/system/appliance-info', 'GET')['errorCode'] == 'Unauthorized'
