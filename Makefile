@@ -30,11 +30,8 @@ $(VENV)/.installed: requirements.txt tests/requirements.txt
 # the way users install it (ansible-galaxy), so tests run what Galaxy would ship.
 collection: venv
 	rm -rf $(BUILD)/src $(INSTALLED) $(BUILD)/dist
-	mkdir -p $(SRC_COPY) $(INSTALLED) $(BUILD)/dist
-	tar --exclude=./.venv --exclude=./.build --exclude=./.git --exclude='__pycache__' \
-	    --exclude=./tests/output --exclude=./.pytest_cache -cf - . | tar -xf - -C $(SRC_COPY)
-	# its own git index, so ansible-test lists these files and not the outer checkout's
-	cd $(SRC_COPY) && git init -q && git add -A
+	mkdir -p $(INSTALLED) $(BUILD)/dist
+	tests/utils/copy-collection.sh $(SRC_COPY)
 	cd $(SRC_COPY) && $(BIN)/ansible-galaxy collection build --force --output-path $(BUILD)/dist >/dev/null
 	$(BIN)/ansible-galaxy collection install --force -p $(INSTALLED) $(BUILD)/dist/sddc-manager-*.tar.gz >/dev/null
 

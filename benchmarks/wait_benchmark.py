@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,7 +90,7 @@ def run_measured(command, env):
     return dict(wall=end - start, cpu=cpu, end=end, stdout=completed.stdout)
 
 
-def measure(sim, name, command, env, duration, workdir):
+def measure(sim, name, command, env, duration):
     sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'duration': duration, 'queued_seconds': 0}])
     figures = run_measured(command, env)
     stats = sim.stats()
@@ -113,18 +114,17 @@ def main():
         results = []
         for name, tasks in playbooks(sim.url, args.interval, args.duration).items():
             path = write_playbook(workdir, name, tasks)
-            results.append(measure(sim, name, [ansible_command('ansible-playbook'), path], env, args.duration, workdir))
-        results.append(measure(sim, 'bare requests loop', bare_command(sim, args.interval), env, args.duration,
-                               workdir))
+            results.append(measure(sim, name, [ansible_command('ansible-playbook'), path], env, args.duration))
+        results.append(measure(sim, 'bare requests loop', bare_command(sim, args.interval), env, args.duration))
         fast = args.interval / 20
         path = write_playbook(workdir, 'action fast', action_tasks(sim.url, fast, args.duration))
         marginal = {
-            'action': measure(sim, 'action fast', [ansible_command('ansible-playbook'), path], env, args.duration,
-                              workdir),
-            'bare requests loop': measure(sim, 'bare fast', bare_command(sim, fast), env, args.duration, workdir),
+            'action': measure(sim, 'action fast', [ansible_command('ansible-playbook'), path], env, args.duration),
+            'bare requests loop': measure(sim, 'bare fast', bare_command(sim, fast), env, args.duration),
         }
     finally:
         sim.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
     report(results, marginal, args)
 
 

@@ -24,15 +24,11 @@ find_python() {
 
 python=$(find_python "$python_version")
 rm -rf "$work"
-mkdir -p "$work/src/ansible_collections/sddc"
 "$python" -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --upgrade pip
 "$work/venv/bin/pip" install --quiet "ansible-core==$core.*" requests pytest
-(cd "$repo" && tar --exclude=./.venv --exclude=./.build --exclude=./.git --exclude='__pycache__' \
-    --exclude=./tests/output --exclude=./.pytest_cache -cf - .) \
-  | (mkdir -p "$work/src/ansible_collections/sddc/manager" && tar -xf - -C "$work/src/ansible_collections/sddc/manager")
+"$repo/tests/utils/copy-collection.sh" "$work/src/ansible_collections/sddc/manager"
 cd "$work/src/ansible_collections/sddc/manager"
-git init -q && git add -A
 export PATH="$work/venv/bin:$PATH"
 "$work/venv/bin/python" "$repo/tests/utils/pip_bootstrap_shim.py"
 echo "== ansible-core $("$work/venv/bin/ansible" --version | head -1 | sed 's/.*core //; s/]//') on Python $python_version: sanity"
