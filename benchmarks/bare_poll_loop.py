@@ -6,8 +6,6 @@
 Usage: python bare_poll_loop.py URL RUN_ID INTERVAL USER PASSWORD; prints JSON {polls, loop_cpu}.
 """
 
-from __future__ import absolute_import, division, print_function
-
 import json
 import sys
 import time

@@ -21,8 +21,6 @@ second time over the same export polling twenty times as often; the wall time, a
 floor, is the same, so (CPU fast - CPU slow) / (polls fast - polls slow) is the cost of a poll.
 """
 
-from __future__ import absolute_import, division, print_function
-
 import argparse
 import json
 import os

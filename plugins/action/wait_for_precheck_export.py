@@ -3,59 +3,53 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Wait, from the controller, for a pre-check export to finish (docs: plugins/modules/)."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
-from ansible.errors import AnsibleActionFail
-from ansible.plugins.action import ActionBase
-from ansible.utils.display import Display
-
-from ansible_collections.sddc.manager.plugins.module_utils.client import HAS_REQUESTS
-from ansible_collections.sddc.manager.plugins.module_utils.connection import (
-    MUTUALLY_EXCLUSIVE,
-    argument_spec,
-    client_from_params,
+from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
+    COMPLETED,
+    ExportSubject,
+    canonical_run_id,
+    export_failure_message,
+    export_status,
+    export_success_message,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, SddcManagerError
-from ansible_collections.sddc.manager.plugins.module_utils.export_task import canonical_run_id
-from ansible_collections.sddc.manager.plugins.module_utils.export_waiter import ExportWaiter
-
-display = Display()
-
-WAIT_OPTIONS = dict(
-    run_id=dict(type='str', required=True),
-    timeout=dict(type='float', default=1800.0),
-    poll_interval=dict(type='float', default=10.0),
+from ansible_collections.sddc.manager.plugins.module_utils.options import (
+    EXPORT_WAIT,
+    check_wait_params,
+    run_id_option,
+    wait_options,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING, Waiter
+from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
 
-class ActionModule(ActionBase):
+def export_wait_result(run_id: str, outcome, base_url: str) -> dict:
+    """The result of a wait for an export: every exit path returns export, elapsed, polls and run_id."""
+    result = outcome.error.to_result() if outcome.state == ERROR else {}
+    export = outcome.snapshot
+    result.update(export=export, elapsed=round(outcome.elapsed, 1), polls=outcome.polls, run_id=run_id)
+    if outcome.state == FINISHED and export_status(export) == COMPLETED:
+        result['msg'] = export_success_message(run_id, outcome.elapsed, outcome.polls)
+        return result
+    result['failed'] = True
+    if outcome.state == FINISHED:
+        result['msg'] = export_failure_message(run_id, export)
+        if export.get('error') is not None:
+            result['error'] = export['error']
+    elif outcome.state == MISSING:
+        result['msg'] = ('Pre-check run %s has no export on SDDC Manager at %s: start one with '
+                         'sddc.manager.precheck_export, then wait for it.' % (run_id, base_url))
+    elif outcome.state != ERROR:
+        result['msg'] = outcome.timeout_message(ExportSubject(run_id))
+    return result
+
+
+class ActionModule(SddcManagerAction):
     """Polls through one client (one session, one login) instead of shipping a module per poll."""
 
-    TRANSFERS_FILES = False
-    _requires_connection = False
+    OPTIONS = dict(run_id=run_id_option(), **wait_options(EXPORT_WAIT))
 
-    def run(self, tmp=None, task_vars=None):
-        result = super(ActionModule, self).run(tmp, task_vars)
-        del tmp
-        # Env fallbacks are read here, in the controller's environment, as AWX injects credentials.
-        dummy, params = self.validate_argument_spec(argument_spec=argument_spec(**WAIT_OPTIONS),
-                                                    mutually_exclusive=MUTUALLY_EXCLUSIVE)
-        if not HAS_REQUESTS:
-            raise AnsibleActionFail('sddc.manager.wait_for_precheck_export needs the Python library requests '
-                                    'on the controller: pip install requests')
-        result.update(changed=False, export=None, elapsed=0.0, polls=0)
-        try:
-            run_id = canonical_run_id(params['run_id'])
-            if params['timeout'] < 0 or params['poll_interval'] <= 0:
-                raise ConfigurationError('timeout must be 0 or more seconds, and poll_interval more than 0.')
-            with client_from_params(params) as client:
-                waiter = ExportWaiter(client, run_id, params['timeout'], params['poll_interval'],
-                                      on_progress=display.v)
-                outcome = waiter.wait()
-        except SddcManagerError as exc:
-            result.update(exc.to_result(), failed=True)
-            return result
-        result.update(outcome.to_result())
-        return result
+    def operate(self, client, params):
+        run_id = canonical_run_id(params['run_id'])
+        check_wait_params(params)
+        waiter = Waiter(client, ExportSubject(run_id), params['timeout'], params['poll_interval'],
+                        on_progress=self.progress)
+        return export_wait_result(run_id, waiter.wait(), client.base_url)

@@ -2,12 +2,8 @@
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
 
-__metaclass__ = type
-
-
-class ModuleDocFragment(object):
+class ModuleDocFragment:
     # The connection options of every sddc.manager module and action plugin.
     DOCUMENTATION = r'''
 options:
@@ -56,7 +52,8 @@ options:
     type: path
   request_timeout:
     description:
-      - Seconds to wait for SDDC Manager to answer one HTTP request.
+      - Seconds SDDC Manager may take to answer one HTTP request, connection and whole body included
+        (0.1 to 3600).
       - Connection errors, timeouts and HTTP 429, 502, 503 and 504 answers are retried a few times
         with capped exponential backoff and jitter, honouring C(Retry-After).
       - If not set in the task, the value of the environment variable E(SDDC_MANAGER_REQUEST_TIMEOUT) is used.
@@ -67,6 +64,22 @@ requirements:
 notes:
   - Give either O(api_token), or O(username) and O(password). A missing setting is reported with
     the option and its environment variable.
+  - When the task ends, successfully or not, the refresh token obtained by logging in is revoked
+    (C(DELETE /v1/tokens/refresh-token)); an O(api_token) is left alone.
+'''
+
+    # Only for modules: where a module runs.
+    MODULE = r'''
+options: {}
+notes:
   - The module talks to SDDC Manager from the host it runs on; run it on C(localhost), or delegate
     the task to C(localhost).
+'''
+
+    # Only for action plugins: they always run on the controller.
+    ACTION = r'''
+options: {}
+notes:
+  - It runs on the controller, whatever host the task targets; the connection options fall back to the
+    controller's environment variables (C(SDDC_MANAGER_HOST) and so on), as AWX/AAP credentials inject them.
 '''

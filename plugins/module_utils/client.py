@@ -1,89 +1,111 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The one HTTP client of the collection: a ``requests.Session`` with auth, TLS and retries.
+"""The one HTTP client of the collection: a ``requests.Session`` with auth, TLS, retries and bounds.
 
-Modules and action plugins build one client per task and call ``request`` or
-``get_json``. It logs in lazily, renews an expired access token once per
-request, retries transient faults, and raises the typed exceptions of
-``errors`` — never ``fail_json``.
+Modules and action plugins build one client per task and call ``request``,
+``get_json`` or ``download``. It logs in lazily, renews an expired access token
+once per request, retries transient faults, bounds every answer in time and size,
+never follows a redirect to another origin, and raises the typed exceptions of
+``errors``: never ``fail_json``. ``close`` revokes the refresh token it obtained.
 """
-
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
 
 import time
 import traceback
+from urllib.parse import urljoin, urlsplit
 
-from ansible.module_utils.six.moves.urllib.parse import urlsplit
-
-from ansible_collections.sddc.manager.plugins.module_utils.api_error import (
-    describe_failure,
-    excerpt,
-)
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     ApiError,
     AuthenticationError,
     CertificateError,
     ConfigurationError,
     InvalidResponseError,
+    SddcManagerError,
     TransportError,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.redact import Redactor
 from ansible_collections.sddc.manager.plugins.module_utils.retry import (
     RETRYABLE_STATUS_CODES,
     RetryPolicy,
     parse_retry_after,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote
+from ansible_collections.sddc.manager.plugins.module_utils.tls import describe_tls_failure, check_ca_path
+from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_failure
 
 try:
     import requests
-    from requests.exceptions import SSLError, Timeout
+    from requests.exceptions import SSLError, Timeout, RequestException
     from requests.exceptions import ConnectionError as RequestsConnectionError
     from requests.exceptions import ChunkedEncodingError, ContentDecodingError
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
+    TRANSIENT_EXCEPTIONS = (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError)
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
+    TRANSIENT_EXCEPTIONS = ()
 
 USER_AGENT = 'ansible-sddc.manager'
 DEFAULT_REQUEST_TIMEOUT = 30.0
+MAX_JSON_BYTES = 16 * 1024 * 1024
+MAX_REDIRECTS = 5
+LOGOUT_TIMEOUT = 2.0
+READ_SIZE = 65536
 _NO_BODY = object()
 
 
-def base_url(hostname):
+def base_url(hostname: str) -> str:
     """``https://host[:port]`` from what a user writes; plain http only when written out."""
-    value = (hostname or '').strip().rstrip('/')
-    if not value:
-        raise ConfigurationError('hostname is empty: set the hostname option or SDDC_MANAGER_HOST.')
+    value = (hostname or '').strip()
+    if '://' in value and not value.split('://', 1)[1].strip('/'):
+        value = ''   # a scheme alone names no host
+    value = value.rstrip('/')
     if '://' not in value:
         value = 'https://' + value
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    if scheme not in ('http', 'https'):
-        raise ConfigurationError(
-            "hostname %r has scheme %r: write sddc.example.com, sddc.example.com:8443 or https://sddc.example.com."
-            % (hostname, parts.scheme))
-    if '@' in parts.netloc or parts.path.strip('/') or parts.query or parts.fragment:
-        raise ConfigurationError(
-            'hostname must name only the SDDC Manager host (and port), without user, path or query.')
     try:
-        if not parts.hostname:
-            raise ValueError('no host')
+        parts = urlsplit(value)
+        scheme = parts.scheme.lower()
+        if scheme not in ('http', 'https'):
+            raise ConfigurationError(
+                "hostname %r has scheme %r: write sddc.example.com, sddc.example.com:8443 or https://sddc.example.com."
+                % (hostname, parts.scheme), option='hostname')
+        if '@' in parts.netloc or parts.path.strip('/') or parts.query or parts.fragment:
+            raise ConfigurationError(
+                'hostname must name only the SDDC Manager host (and port), without user, path or query.',
+                option='hostname')
+        host = parts.hostname
         parts.port  # pylint: disable=pointless-statement  # raises ValueError on a bad port
-    except ValueError:
-        raise ConfigurationError("hostname %r is not a valid host[:port]." % (hostname,))
+        if not host or any(char.isspace() or ord(char) < 32 for char in value):
+            raise ValueError(value)
+        if ':' not in host:   # a name or IPv4 address (IPv6 was checked by urlsplit): no empty label
+            if '' in host.split('.'):
+                raise ValueError(host)
+            host.encode('idna')
+    except (ValueError, UnicodeError):
+        raise ConfigurationError("hostname %r is not a valid host[:port]: write sddc.example.com, "
+                                 "sddc.example.com:8443 or https://[2001:db8::1]." % (hostname,), option='hostname')
     return '%s://%s' % (scheme, parts.netloc)
 
 
-def _transport_reason(exc):
+def origin(url: str) -> tuple:
+    """(scheme, host, port) of a URL: what must match for a redirect to be followed."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {'http': 80, 'https': 443}.get(scheme)
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or '').lower(), port
+
+
+def transport_reason(exc: BaseException) -> str:
     """The useful tail of a requests/urllib3 exception, on one short line."""
     text = str(exc)
     for marker in ('Caused by ', 'Failed to establish a new connection: '):
         if marker in text:
             text = text.split(marker, 1)[1]
-    return excerpt(text.strip('()\'"'), 160) or type(exc).__name__
+    return one_line(text.strip('()\'"'), 160) or type(exc).__name__
 
 
 class SddcManagerClient:
@@ -91,29 +113,35 @@ class SddcManagerClient:
 
     def __init__(self, hostname, username=None, password=None, api_token=None,
                  validate_certs=True, ca_path=None, request_timeout=None,
-                 retry_policy=None, session=None, sleep=time.sleep):
+                 retry_policy=None, session=None, sleep=time.sleep, clock=time.monotonic):
         self.base_url = base_url(hostname)
         self._username = username
         self._password = password
         self._access_token = api_token
         self._refresh_token = None
         self._uses_api_token = bool(api_token)
+        if validate_certs and ca_path:
+            check_ca_path(ca_path)
         self._verify = ca_path if (validate_certs and ca_path) else bool(validate_certs)
         self._ca_path = ca_path
         self._timeout = float(request_timeout or DEFAULT_REQUEST_TIMEOUT)
         self._retry_policy = retry_policy or RetryPolicy()
         self._sleep = sleep
+        self._clock = clock
+        self._retry_deadline = None
+        self.redactor = Redactor(password, api_token)
         self._session = session if session is not None else requests.Session()
         self._session.headers.update({'Accept': 'application/json', 'User-Agent': USER_AGENT})
-        self.stats = dict(requests=0, retries=0, logins=0, refreshes=0)
-        self._retry_deadline = None
-        self._clock = time.monotonic
-        self.last_transient_fault = None
+        self.stats = dict(logins=0, refreshes=0, logouts=0)
 
     # -- lifecycle -----------------------------------------------------------------
 
-    def close(self):
-        self._session.close()
+    def close(self) -> None:
+        """End the session: revoke the refresh token this client obtained, then close the connections."""
+        try:
+            self.logout()
+        finally:
+            self._session.close()
 
     def __enter__(self):
         return self
@@ -123,223 +151,310 @@ class SddcManagerClient:
 
     # -- public calls --------------------------------------------------------------
 
-    def get_json(self, path, action):
-        """GET ``path`` and return its decoded JSON; raise for any non-200 answer."""
-        return self.decode_json(self.request('GET', path, action), action)
+    def get_json(self, path: str, description: str, accept=(200,)):
+        """GET ``path`` and return its decoded JSON; raise for any answer not in ``accept``."""
+        return self.decode_json(self.request('GET', path, description, accept=accept), description)
 
-    def request(self, method, path, action, json_body=_NO_BODY, expected=(200,), allow_status=(), stream=False,
+    def request(self, method, path, description, json_body=_NO_BODY, accept=(200,), stream=False,
                 retry_statuses=RETRYABLE_STATUS_CODES):
-        """An authenticated request; returns the response if its status is expected or allowed.
+        """An authenticated request; returns the response when its status is in ``accept``.
 
-        ``action`` says what was attempted ("Reading the export of pre-check run X"):
+        ``description`` says what was attempted ("Reading the export of pre-check run X"):
         every error message starts with it. A 401 renews the access token and
         replays the request once. ``retry_statuses`` lets a caller that handles,
-        say, 429 itself take it out of the transport's retries.
+        say, 429 itself take it out of the transport's retries. Unless ``stream``,
+        the body has been read (bounded in size and time) when this returns.
         """
         if not self._access_token:
             self.login()
-        response = self._send(method, path, action, json_body, stream, authenticated=True,
-                              retry_statuses=retry_statuses)
+        response = self._send(method, path, description, json_body, stream, True, retry_statuses)
         if response.status_code == 401:
-            self._renew_access_token(action, response)
+            self._renew_access_token(description, response)
             response.close()
-            response = self._send(method, path, action, json_body, stream, authenticated=True,
-                                  retry_statuses=retry_statuses)
+            response = self._send(method, path, description, json_body, stream, True, retry_statuses)
             if response.status_code == 401:
-                raise self._auth_error(action, response, 'The new access token was refused too.')
-        if response.status_code in expected or response.status_code in allow_status:
+                raise self._auth_error(description, response, 'The new access token was refused too.')
+        if response.status_code in accept:
             return response
-        raise self.api_error(action, response)
+        raise self.api_error(description, response)
 
-    def decode_json(self, response, action):
+    def decode_json(self, response, description: str):
         """The JSON body of ``response``, or InvalidResponseError quoting what came instead."""
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InvalidResponseError(
                 '%s: SDDC Manager answered HTTP %s with a body that is not JSON (Content-Type %s): %s'
-                % (action, response.status_code, response.headers.get('Content-Type', 'unset'),
-                   self._redact(excerpt(response.text) or '<empty>')),
+                % (description, response.status_code, quote(response.headers.get('Content-Type', 'unset'), 80),
+                   self.redactor.text(quote(response.text) or '<empty>')),
                 status_code=response.status_code)
 
-    def login(self):
+    def login(self) -> None:
         """Exchange username and password for an access and a refresh token."""
         if self._uses_api_token or not (self._username and self._password):
             raise ConfigurationError(
                 'No usable credentials: set api_token (SDDC_MANAGER_API_TOKEN) or username and password '
                 '(SDDC_MANAGER_USERNAME, SDDC_MANAGER_PASSWORD).')
-        action = 'Logging in to SDDC Manager at %s as %s' % (self.base_url, self._username)
-        response = self._send('POST', '/v1/tokens', action,
-                              {'username': self._username, 'password': self._password},
-                              stream=False, authenticated=False)
+        description = 'Logging in to SDDC Manager at %s as %s' % (self.base_url, self._username)
+        response = self._send('POST', '/v1/tokens', description,
+                              {'username': self._username, 'password': self._password}, False, False)
         self.stats['logins'] += 1
         if response.status_code not in (200, 201):
             if response.status_code in (400, 401, 403):
-                raise self._auth_error(action, response, 'Check username and password.')
-            raise self.api_error(action, response)
-        pair = self.decode_json(response, action)
+                raise self._auth_error(description, response, 'Check username and password.')
+            raise self.api_error(description, response)
+        pair = self.decode_json(response, description)
         access = pair.get('accessToken') if isinstance(pair, dict) else None
         refresh = pair.get('refreshToken') if isinstance(pair, dict) else None
-        if not access:
-            raise InvalidResponseError('%s: the answer has no accessToken.' % action)
+        refresh = refresh.get('id') if isinstance(refresh, dict) else None
+        if not isinstance(access, str) or not access:
+            raise InvalidResponseError('%s: the answer has no accessToken string.' % description,
+                                       status_code=response.status_code)
         self._access_token = access
-        self._refresh_token = refresh.get('id') if isinstance(refresh, dict) else None
+        self._refresh_token = refresh if isinstance(refresh, str) and refresh else None
+        self.redactor.add(access)
+        self.redactor.add(self._refresh_token)
 
-    def retry_until(self, deadline, clock):
-        """Make transport retries stop at ``deadline`` (a ``clock()`` value): a wait's own limit."""
+    def logout(self) -> None:
+        """Revoke the refresh token this client obtained; bounded to seconds, never raises."""
+        token, self._refresh_token = self._refresh_token, None
+        if not token or self._uses_api_token:
+            return
+        try:
+            response = self._session.request(
+                'DELETE', self.base_url + '/v1/tokens/refresh-token', json=token, verify=self._verify,
+                timeout=(LOGOUT_TIMEOUT, LOGOUT_TIMEOUT), allow_redirects=False,
+                headers={'Authorization': 'Bearer %s' % self._access_token})
+            response.close()
+            self.stats['logouts'] += 1
+        except Exception:  # pylint: disable=broad-except  # ending the session must never fail the task
+            pass
+
+    def retry_until(self, deadline) -> None:
+        """Make transport retries, and each request, end by ``deadline`` (a ``clock()`` value); None clears it."""
         self._retry_deadline = deadline
-        self._clock = clock
 
-    def _retry_fits(self, delay):
-        return self._retry_deadline is None or self._clock() + delay < self._retry_deadline
+    def _remaining(self):
+        if self._retry_deadline is None:
+            return None
+        return self._retry_deadline - self._clock()
 
-    def backoff(self, attempt, response=None):
-        """Sleep before a caller's own retry number ``attempt``; False once the retry budget is spent."""
+    def _retry_fits(self, delay: float) -> bool:
+        remaining = self._remaining()
+        return remaining is None or delay < remaining
+
+    def backoff(self, attempt: int, response=None) -> bool:
+        """Sleep before a caller's own retry number ``attempt``; False once the retry budget or deadline is spent."""
         if attempt > self._retry_policy.retries:
             return False
         retry_after = parse_retry_after(response.headers.get('Retry-After')) if response is not None else None
-        self._sleep(self._retry_policy.delay(attempt, retry_after))
+        delay = self._retry_policy.delay(attempt, retry_after)
+        if not self._retry_fits(delay):
+            return False
+        self._sleep(delay)
         return True
 
-    def download(self, path, action, write, chunk_size=65536):
-        """Stream the body of a GET to ``write(chunk)``; returns the response (for its headers).
+    def download(self, path: str, description: str, write, max_size: int):
+        """Stream the body of a GET to ``write(chunk)``; returns (response, bytes written).
 
-        The body is never held in memory whole. A connection that breaks mid-body
-        raises TransportError, so the caller can throw its partial file away.
+        The body is never held in memory whole, is bounded by ``max_size`` bytes and by
+        request_timeout, and must be as long as Content-Length says. A connection that
+        breaks mid-body raises TransportError, so the caller can throw its partial file away.
         """
-        response = self.request('GET', path, action, stream=True)
+        response = self.request('GET', path, description, stream=True)
         try:
-            for chunk in response.iter_content(chunk_size=chunk_size):
-                if chunk:
-                    write(chunk)
-        except (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError) as exc:
-            raise TransportError(self._redact('%s failed: the download broke off (%s: %s).'
-                                              % (action, type(exc).__name__, _transport_reason(exc))))
+            size = 0
+            for chunk in self._chunks(response, description, self._clock() + self._timeout):
+                size += len(chunk)
+                if size > max_size:
+                    raise InvalidResponseError(
+                        '%s failed: the file is larger than max_size (%d bytes); raise max_size if it is expected.'
+                        % (description, max_size), status_code=response.status_code)
+                write(chunk)
+            announced = response.headers.get('Content-Length')
+            if announced is not None and announced.strip().isdigit() and int(announced) != size:
+                raise TransportError('%s failed: the download broke off after %d of %s bytes.'
+                                     % (description, size, announced.strip()))
         finally:
             response.close()
-        return response
+        return response, size
 
-    def api_error(self, action, response):
+    def api_error(self, description: str, response) -> ApiError:
         """An ApiError from an HTTP error answer, with the VCF Error parsed when it is JSON."""
-        error, body_excerpt = self._error_body(response)
-        error = self._redact(error)
-        return ApiError(self._redact(describe_failure(action, response.status_code, error, body_excerpt)),
-                        response.status_code, error=error)
+        error, body_quote = self._error_body(response)
+        return ApiError(self.redactor.text(describe_failure(description, response.status_code, error, body_quote)),
+                        status_code=response.status_code, error=error)
 
     # -- token renewal -------------------------------------------------------------
 
-    def _renew_access_token(self, action, response):
+    def _renew_access_token(self, description, response):
         """After a 401: refresh with the refresh token, else log in again, else fail."""
         if self._uses_api_token:
             raise self._auth_error(
-                action, response,
+                description, response,
                 'The api_token expired or was refused: obtain a new one, or use username and password.')
         if self._refresh_token and self._refresh():
             return
         self._access_token = None
         self.login()
 
-    def _refresh(self):
+    def _refresh(self) -> bool:
         """True when ``PATCH /v1/tokens/access-token/refresh`` gave a new access token."""
-        action = 'Refreshing the SDDC Manager access token'
         try:
-            response = self._send('PATCH', '/v1/tokens/access-token/refresh', action,
-                                  self._refresh_token, stream=False, authenticated=False)
-        except TransportError:
-            return False
-        if response.status_code != 200:
-            return False
-        try:
-            token = response.json()
-        except ValueError:
+            response = self._send('PATCH', '/v1/tokens/access-token/refresh', 'Refreshing the SDDC Manager access token',
+                                  self._refresh_token, False, False)
+            token = response.json() if response.status_code == 200 else None
+        except (SddcManagerError, ValueError, RecursionError):
             return False
         if not isinstance(token, str) or not token:
             return False
         self.stats['refreshes'] += 1
         self._access_token = token
+        self.redactor.add(token)
         return True
 
     # -- transport -----------------------------------------------------------------
 
-    def _send(self, method, path, action, json_body, stream, authenticated, retry_statuses=RETRYABLE_STATUS_CODES):
-        """One logical request: retried on connection faults and 429/502/503/504."""
-        url = self.base_url + path
-        headers = {}
-        if authenticated:
-            headers['Authorization'] = 'Bearer %s' % self._access_token
-        kwargs = dict(headers=headers, timeout=self._timeout, verify=self._verify, stream=stream)
-        if json_body is not _NO_BODY:
-            kwargs['json'] = json_body
+    def _send(self, method, path, description, json_body, stream, authenticated, retry_statuses=RETRYABLE_STATUS_CODES):
+        """One logical request: retried on connection faults and 429/502/503/504, bounded in time and size."""
         policy = self._retry_policy
         attempt = 0
         while True:
             attempt += 1
-            self.stats['requests'] += 1
             retry_after = None
             try:
-                response = self._session.request(method, url, **kwargs)
-            except SSLError as exc:
-                raise self._certificate_error(action, exc)
-            except (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError) as exc:
-                fault = '%s: %s' % (type(exc).__name__, _transport_reason(exc))
-                response = None
+                response = self._attempt(method, path, description, json_body, stream, authenticated)
+            except TransientFault as fault:
+                reason, response = fault.reason, None
             else:
                 if response.status_code not in retry_statuses:
                     return response
-                fault = 'HTTP %s' % response.status_code
+                reason = 'HTTP %s' % response.status_code
                 retry_after = parse_retry_after(response.headers.get('Retry-After'))
-            self.last_transient_fault = fault
             delay = policy.delay(attempt, retry_after)
             if attempt > policy.retries or not self._retry_fits(delay):
                 if response is not None:
                     return response
                 raise TransportError(
-                    self._redact('%s failed: no answer from %s after %d attempts (%s).'
-                                 % (action, self.base_url, attempt, fault)),
-                    url=url, attempts=attempt)
+                    self.redactor.text('%s failed: no answer from %s after %d attempts (%s).'
+                                       % (description, self.base_url, attempt, reason)),
+                    url=self.base_url + path, attempts=attempt)
             if response is not None:
                 response.close()
-            self.stats['retries'] += 1
             self._sleep(delay)
+
+    def _attempt(self, method, path, description, json_body, stream, authenticated):
+        """One HTTP exchange, following same-origin redirects of body-less reads only."""
+        url = self.base_url + path
+        for dummy in range(MAX_REDIRECTS + 1):
+            deadline = self._clock() + self._timeout
+            remaining = self._remaining()
+            if remaining is not None:
+                deadline = min(deadline, self._clock() + max(remaining, 0.001))
+            headers = {}
+            if authenticated:
+                headers['Authorization'] = 'Bearer %s' % self._access_token
+            per_read = max(0.001, deadline - self._clock())
+            kwargs = dict(headers=headers, timeout=(per_read, per_read), verify=self._verify, stream=True,
+                          allow_redirects=False)
+            if json_body is not _NO_BODY:
+                kwargs['json'] = json_body
+            try:
+                response = self._session.request(method, url, **kwargs)
+            except SSLError as exc:
+                raise CertificateError(self.redactor.text(describe_tls_failure(description, self.base_url, exc,
+                                                                               self._ca_path)),
+                                       url=self.base_url)
+            except TRANSIENT_EXCEPTIONS as exc:
+                raise TransientFault('%s: %s' % (type(exc).__name__, transport_reason(exc)))
+            except (RequestException, ValueError, UnicodeError, OSError) as exc:
+                raise TransportError(self.redactor.text('%s failed: the request to %s could not be sent (%s: %s).'
+                                                        % (description, url, type(exc).__name__,
+                                                           transport_reason(exc))), url=url)
+            if not response.is_redirect:
+                if not stream:
+                    self._read_body(response, description, deadline)
+                return response
+            location = urljoin(url, response.headers.get('Location', ''))
+            response.close()
+            if json_body is not _NO_BODY or method not in ('GET', 'HEAD') or origin(location) != origin(url):
+                raise TransportError(self.redactor.text(
+                    '%s failed: SDDC Manager answered HTTP %s with a redirect to %s; the collection follows '
+                    'redirects only for reads on the same scheme, host and port, so nothing was sent there. Point '
+                    'hostname at the address SDDC Manager answers on.'
+                    % (description, response.status_code, quote(location, 300))), url=url)
+            url = location
+        raise TransportError('%s failed: more than %d redirects from %s.' % (description, MAX_REDIRECTS, self.base_url),
+                             url=self.base_url + path)
+
+    def _chunks(self, response, description, deadline):
+        """The body in chunks as they arrive, cut off when ``deadline`` passes."""
+        raw = response.raw
+        read = getattr(raw, 'read1', None)
+        try:
+            if read is None:   # urllib3 1.x: bounded by the per-read timeout only
+                for chunk in response.iter_content(READ_SIZE):
+                    self._check_deadline(response, description, deadline)
+                    yield chunk
+                return
+            while True:
+                self._check_deadline(response, description, deadline)
+                chunk = read(READ_SIZE)
+                if not chunk:
+                    return
+                yield chunk
+        except TRANSIENT_EXCEPTIONS as exc:
+            raise TransportError(self.redactor.text('%s failed: the answer broke off (%s: %s).'
+                                                    % (description, type(exc).__name__, transport_reason(exc))))
+        except (OSError, ValueError) as exc:   # urllib3's own errors when the body is cut short
+            raise TransportError(self.redactor.text('%s failed: the answer broke off (%s: %s).'
+                                                    % (description, type(exc).__name__, transport_reason(exc))))
+
+    def _check_deadline(self, response, description, deadline):
+        if self._clock() > deadline:
+            response.close()
+            raise TransportError('%s failed: SDDC Manager took longer than request_timeout (%gs) to send its answer.'
+                                 % (description, self._timeout), url=self.base_url)
+
+    def _read_body(self, response, description, deadline):
+        """Read a non-streamed body into the response, at most MAX_JSON_BYTES, by ``deadline``."""
+        chunks, size = [], 0
+        try:
+            for chunk in self._chunks(response, description, deadline):
+                size += len(chunk)
+                if size > MAX_JSON_BYTES:
+                    response.close()
+                    raise InvalidResponseError(
+                        '%s failed: the answer is larger than %d MiB; SDDC Manager answers are far smaller, so it was '
+                        'not read.' % (description, MAX_JSON_BYTES // (1024 * 1024)), status_code=response.status_code)
+                chunks.append(chunk)
+        except TransportError as exc:
+            raise TransientFault(exc.msg.split(' failed: ', 1)[-1])
+        response._content = b''.join(chunks)   # pylint: disable=protected-access  # what requests' .content reads
+        response._content_consumed = True   # pylint: disable=protected-access
 
     # -- error helpers -------------------------------------------------------------
 
     def _error_body(self, response):
         try:
             body = response.json()
-        except ValueError:
-            return None, excerpt(response.text) or None
-        if isinstance(body, dict):
+        except (ValueError, RecursionError):
+            return None, self.redactor.text(quote(response.text)) or None
+        body = self.redactor.value(body)
+        if isinstance(body, (dict, str)):
             return body, None
-        return None, excerpt(str(body))
+        return None, quote(str(body))
 
-    def _auth_error(self, action, response, advice):
-        error, body_excerpt = self._error_body(response)
-        error = self._redact(error)
-        line = describe_failure(action, response.status_code, error, body_excerpt)
-        return AuthenticationError(self._redact('%s %s' % (line, advice)), response.status_code, error=error)
+    def _auth_error(self, description, response, advice):
+        error, body_quote = self._error_body(response)
+        line = describe_failure(description, response.status_code, error, body_quote, advice=advice)
+        return AuthenticationError(self.redactor.text(line), status_code=response.status_code, error=error)
 
-    def _certificate_error(self, action, exc):
-        if self._ca_path:
-            advice = ('the certificate is not signed by the CA bundle in ca_path (%s); check ca_path, '
-                      'or set validate_certs: false to skip verification (not recommended).' % self._ca_path)
-        else:
-            advice = ('set ca_path (SDDC_MANAGER_CA_PATH) to the CA bundle that signed it, or set '
-                      'validate_certs: false (SDDC_MANAGER_VALIDATE_CERTS) to skip verification (not recommended).')
-        return CertificateError(
-            self._redact('%s failed: the TLS certificate of %s could not be verified (%s): %s'
-                         % (action, self.base_url, _transport_reason(exc), advice)),
-            url=self.base_url)
 
-    def _redact(self, value):
-        """Belt and braces: no message or error body leaves the client holding a secret."""
-        if isinstance(value, dict):
-            return dict((key, self._redact(item)) for key, item in value.items())
-        if isinstance(value, list):
-            return [self._redact(item) for item in value]
-        if not isinstance(value, str):
-            return value
-        for secret in (self._password, self._access_token, self._refresh_token):
-            if secret and len(secret) >= 4:
-                value = value.replace(secret, '********')
-        return value
+class TransientFault(Exception):
+    """Internal: one attempt met a fault that another attempt may not meet."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+

@@ -1,31 +1,53 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Typed exceptions raised by the SDDC Manager client.
+"""Typed exceptions raised by the SDDC Manager client and the API helpers.
 
 The client never calls ``fail_json``: it raises one of these, and the module or
 action plugin boundary turns it into a result with ``to_result()``. Every
 exception carries one readable ``msg`` line and structured details; none of them
 ever holds a password or a token.
+
+The keys a failure can return are fixed here, once: ``msg``, ``error_kind``,
+``status_code``, ``error`` and ``error_details`` (whose keys are DETAIL_KEYS).
+Every plugin's RETURN documents them; a unit test holds the two together.
 """
 
-from __future__ import absolute_import, division, print_function
+FAILURE_KEYS = ('msg', 'error_kind', 'status_code', 'error', 'error_details')
 
-__metaclass__ = type
+DETAIL_KEYS = {
+    'url': 'The URL that could not be reached.',
+    'attempts': 'How many times the request was tried.',
+    'version': 'The SDDC Manager version found.',
+    'required_version': 'The VCF version an operation needs.',
+    'export_status': 'The status of the export that was not ready.',
+    'available': 'What exists instead of what was asked for (domain names, or offered target versions).',
+    'option': 'The option at fault.',
+}
 
 
 class SddcManagerError(Exception):
     """Base class: a failure a person can act on, described in one line."""
 
-    def __init__(self, msg, **details):
-        super(SddcManagerError, self).__init__(msg)
+    def __init__(self, msg: str, status_code: int = None, error=None, **details):
+        super().__init__(msg)
+        unknown = set(details) - set(DETAIL_KEYS)
+        if unknown:
+            raise TypeError('undocumented failure details: %s' % ', '.join(sorted(unknown)))
         self.msg = msg
-        self.details = details
+        self.status_code = status_code
+        self.error = error
+        self.details = dict((key, value) for key, value in details.items() if value is not None)
 
-    def to_result(self):
-        """Keyword arguments for ``fail_json`` or an action plugin's result."""
+    def to_result(self) -> dict:
+        """Keyword arguments for ``fail_json`` or an action plugin's result (FAILURE_KEYS only)."""
         result = dict(msg=self.msg, error_kind=type(self).__name__)
-        result.update((key, value) for key, value in self.details.items() if value is not None)
+        if self.status_code is not None:
+            result['status_code'] = self.status_code
+        if self.error is not None:
+            result['error'] = self.error
+        if self.details:
+            result['error_details'] = dict(self.details)
         return result
 
 
@@ -38,7 +60,7 @@ class TransportError(SddcManagerError):
 
 
 class CertificateError(TransportError):
-    """The server's TLS certificate could not be verified."""
+    """The TLS handshake failed for a reason that retrying cannot clear."""
 
 
 class InvalidResponseError(SddcManagerError):
@@ -48,14 +70,13 @@ class InvalidResponseError(SddcManagerError):
 class ApiError(SddcManagerError):
     """SDDC Manager answered with an HTTP error status and (usually) a VCF Error body."""
 
-    def __init__(self, msg, status_code, error=None, **details):
-        super(ApiError, self).__init__(msg, status_code=status_code, error=error, **details)
-        self.status_code = status_code
-        self.error = error or {}
-
 
 class AuthenticationError(ApiError):
     """Login refused, or the access token expired or was refused and could not be renewed."""
+
+
+class NotFoundError(SddcManagerError):
+    """What the task names does not exist: a pre-check run, a domain, a target version."""
 
 
 class ExportNotReadyError(SddcManagerError):

@@ -8,59 +8,55 @@ wait_for_precheck_export action, so that every one of them reads statuses, run
 ids and the 9.0 "no such operation" answer the same way.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import re
-import uuid
 
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id, require_run
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
-    ConfigurationError,
     InvalidResponseError,
     UnsupportedVersionError,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
+from ansible_collections.sddc.manager.plugins.module_utils.text import format_duration, plural, progress_phrase, quote
+from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_error
 
-PENDING_STATUSES = frozenset(['NOT_STARTED', 'QUEUED', 'IN_PROGRESS'])
-TERMINAL_STATUSES = frozenset(['COMPLETED', 'FAILED'])
+NOT_STARTED = 'NOT_STARTED'
+QUEUED = 'QUEUED'
+IN_PROGRESS = 'IN_PROGRESS'
+COMPLETED = 'COMPLETED'
+FAILED = 'FAILED'
+PENDING_STATUSES = frozenset([NOT_STARTED, QUEUED, IN_PROGRESS])
+TERMINAL_STATUSES = frozenset([COMPLETED, FAILED])
 EXPORTS_MIN_VERSION = (9, 1)
 APPLIANCE_INFO_PATH = '/v1/system/appliance-info'
 
+# What precheck_export did: outcome values.
+STARTED = 'started'
+ATTACHED = 'attached'
+ALREADY_COMPLETED = 'already_completed'
 
-def canonical_run_id(value):
-    """The run id as the API wants it (lower case, hyphenated), or ConfigurationError."""
-    text = str(value if value is not None else '').strip()
-    try:
-        if not re.match(r'^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$', text):
-            raise ValueError(text)
-        return str(uuid.UUID(text))
-    except ValueError:
-        raise ConfigurationError(
-            "run_id must be the UUID of a pre-check (check-set) run, like "
-            "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d; got %r." % (text,))
+__all__ = ['canonical_run_id']   # re-exported: modules that deal only with exports import it from here
 
 
-def export_path(run_id):
+def export_path(run_id: str) -> str:
     return '/v1/system/check-sets/%s/exports' % run_id
 
 
-def export_data_path(run_id):
+def export_data_path(run_id: str) -> str:
     return export_path(run_id) + '/data'
 
 
-def normalise_status(value):
-    """``In Progress``, ``in_progress`` and ``IN-PROGRESS`` all become ``IN_PROGRESS``."""
-    if value is None:
+def normalise_status(value) -> str:
+    """``In Progress``, ``in_progress`` and ``IN-PROGRESS`` all become ``IN_PROGRESS``; blank is UNKNOWN."""
+    if value is None or not isinstance(value, (str, int, float)):
         return 'UNKNOWN'
-    return re.sub(r'[\s-]+', '_', str(value).strip()).upper() or 'UNKNOWN'
+    return re.sub(r'[\s-]+', '_', quote(value, 64).strip()).upper() or 'UNKNOWN'
 
 
-def export_status(export):
-    return normalise_status((export or {}).get('status'))
+def export_status(export) -> str:
+    return normalise_status(export.get('status') if isinstance(export, dict) else None)
 
 
-def is_finished(export):
+def is_finished(export) -> bool:
     """True for COMPLETED or FAILED only; an unknown status is never finished, nor success."""
     return export_status(export) in TERMINAL_STATUSES
 
@@ -68,26 +64,23 @@ def is_finished(export):
 def export_progress(export):
     """The progress as a float in 0..100, or None when absent or unreadable."""
     try:
-        return float((export or {}).get('progress'))
-    except (TypeError, ValueError):
+        value = float(export.get('progress'))
+    except (AttributeError, TypeError, ValueError, OverflowError):
         return None
+    return value if 0.0 <= value <= 100.0 else None
 
 
-def failure_message(run_id, export):
-    """``Pre-check export for run X: FAILED at 64.0%: <message> Remediation: ... (reference token T)``."""
-    error = (export or {}).get('error') or {}
-    line = 'Pre-check export for run %s: %s' % (run_id, export_status(export))
-    progress = export_progress(export)
-    if progress is not None:
-        line += ' at %.1f%%' % progress
-    line += ':'
-    message = error.get('message') if isinstance(error, dict) else None
-    line += ' %s' % (' '.join(str(message).split()) if message else 'SDDC Manager gave no error message.')
-    if isinstance(error, dict) and error.get('remediationMessage'):
-        line += ' Remediation: %s' % ' '.join(str(error['remediationMessage']).split())
-    if isinstance(error, dict) and error.get('referenceToken'):
-        line += ' (reference token %s)' % error['referenceToken']
-    return line
+def export_failure_message(run_id: str, export) -> str:
+    """``Pre-check export for run X: FAILED at 64.0%: <error line> <what to do>``."""
+    error = export.get('error') if isinstance(export, dict) else None
+    detail = describe_error(error) or 'SDDC Manager gave no error message.'
+    return ('Pre-check export for run %s: %s: %s Start a new export with sddc.manager.precheck_export and force: true.'
+            % (run_id, progress_phrase(export_status(export), export_progress(export)), detail))
+
+
+def export_success_message(run_id: str, elapsed: float, polls: int) -> str:
+    return 'Pre-check export for run %s: COMPLETED after %s (%s).' % (run_id, format_duration(elapsed),
+                                                                     plural(polls, 'poll'))
 
 
 def parse_version(text):
@@ -98,10 +91,16 @@ def parse_version(text):
     return int(match.group(1)), int(match.group(2))
 
 
-def require_exports_support(client, status_code):
-    """After a 404/405 on an export operation: fail clearly on an appliance older than 9.1."""
+def appliance_version(client) -> str:
+    """The version SDDC Manager reports (``9.1.0.0.24000000``), or None when it gives none."""
     info = client.get_json(APPLIANCE_INFO_PATH, 'Reading the SDDC Manager version')
     version = info.get('version') if isinstance(info, dict) else None
+    return quote(version, 64) if isinstance(version, str) else None
+
+
+def require_exports_support(client, status_code: int) -> None:
+    """After a 404/405 on an export operation: fail clearly on an appliance older than 9.1."""
+    version = appliance_version(client)
     parsed = parse_version(version)
     if parsed is not None and parsed < EXPORTS_MIN_VERSION:
         raise UnsupportedVersionError(
@@ -109,60 +108,81 @@ def require_exports_support(client, status_code):
             '(the export operation answered HTTP %s).'
             % (client.base_url, version, EXPORTS_MIN_VERSION[0], EXPORTS_MIN_VERSION[1], status_code),
             version=version, required_version='%d.%d' % EXPORTS_MIN_VERSION)
-    return version
 
 
-def read_export(client, run_id):
-    """The ExportTaskRest of ``run_id``, or None when there is none (404 on 9.1+).
+def read_export(client, run_id: str):
+    """The ExportTaskRest of ``run_id``, or None when the run exists but has no export.
 
-    One GET when the export exists; on 404/405 one more GET of appliance-info so a
-    9.0 appliance is told apart from a run that has no export.
+    One GET when the export exists. On 404/405: one GET of appliance-info, so a 9.0
+    appliance is told apart, then one GET of the run, so a mistyped run id fails
+    (NotFoundError) instead of reading as "no export".
     """
-    action = 'Reading the export of pre-check run %s' % run_id
-    response = client.request('GET', export_path(run_id), action, allow_status=(404, 405))
+    description = 'Reading the export of pre-check run %s' % run_id
+    response = client.request('GET', export_path(run_id), description, accept=(200, 404, 405))
     if response.status_code in (404, 405):
         require_exports_support(client, response.status_code)
         if response.status_code == 405:
-            raise client.api_error(action, response)
+            raise client.api_error(description, response)
+        require_run(client, run_id)
         return None
-    export = client.decode_json(response, action)
+    export = client.decode_json(response, description)
     if not isinstance(export, dict) or 'status' not in export:
-        raise InvalidResponseError(
-            '%s: the answer is not an export task (no status field): %r' % (action, export),
-            status_code=response.status_code)
+        raise InvalidResponseError('%s: the answer is not an export task (no status field): %s'
+                                   % (description, client.redactor.text(quote(export))),
+                                   status_code=response.status_code)
     return export
 
 
-STARTED = 'started'
-ATTACHED = 'attached'
-ALREADY_COMPLETED = 'already_completed'
-
-
-def plan_start(export, force=False):
+def plan_start(export, force: bool = False) -> str:
     """What starting an export should do given the current one: attach, nothing, or start."""
     status = export_status(export) if export is not None else None
     if status in PENDING_STATUSES:
         return ATTACHED
-    if status == 'COMPLETED' and not force:
+    if status == COMPLETED and not force:
         return ALREADY_COMPLETED
     return STARTED   # none, FAILED, COMPLETED with force, or a status we do not know
 
 
-def start_export(client, run_id):
+def start_export(client, run_id: str) -> tuple:
     """POST a new export; on 429 attach to one that is now running, else back off and retry.
 
     Returns (outcome, export): (STARTED, the 202 answer) or (ATTACHED, the running export).
     """
-    action = 'Starting an export of pre-check run %s' % run_id
+    description = 'Starting an export of pre-check run %s' % run_id
     attempt = 0
     while True:
-        response = client.request('POST', export_path(run_id), action, expected=(202,), allow_status=(429,),
+        response = client.request('POST', export_path(run_id), description, accept=(202, 429),
                                   retry_statuses=RETRYABLE_STATUS_CODES - frozenset([429]))
         if response.status_code == 202:
-            return STARTED, client.decode_json(response, action)
+            return STARTED, client.decode_json(response, description)
         current = read_export(client, run_id)
         if current is not None and export_status(current) in PENDING_STATUSES:
             return ATTACHED, current
         attempt += 1
         if not client.backoff(attempt, response):
-            raise client.api_error(action, response)
+            raise client.api_error(description, response)
+
+
+class ExportSubject:
+    """The export of one run, as the waiter polls it."""
+
+    noun = 'The export'
+
+    def __init__(self, run_id: str):
+        self.run_id = run_id
+        self.label = 'the pre-check export of run %s' % run_id
+
+    def read(self, client):
+        return read_export(client, self.run_id)
+
+    @staticmethod
+    def status(export):
+        return export_status(export)
+
+    @staticmethod
+    def progress(export):
+        return export_progress(export)
+
+    @staticmethod
+    def finished(export):
+        return is_finished(export)

@@ -7,10 +7,6 @@ Capped exponential backoff with full jitter (so parallel jobs do not retry in
 step), and the server's ``Retry-After`` honoured when it sends one.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import random
 import time
 from email.utils import parsedate_to_datetime

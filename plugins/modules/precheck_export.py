@@ -3,13 +3,9 @@
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 DOCUMENTATION = r'''
 module: precheck_export
-short_description: Start the export of an SDDC Manager pre-check run, idempotently
+short_description: Start the export of a pre-check run, idempotently
 version_added: 0.1.0
 description:
   - Starts the export of the results of a completed pre-check (check-set) run with
@@ -24,12 +20,6 @@ description:
 author:
   - sddc.manager contributors (@sddc-manager)
 options:
-  run_id:
-    description:
-      - The UUID of a completed pre-check run. Any casing; sent canonical. A value that is not a UUID fails
-        before anything is sent.
-    type: str
-    required: true
   force:
     description:
       - Start a new export even when the last one C(COMPLETED).
@@ -37,14 +27,18 @@ options:
     type: bool
     default: false
 extends_documentation_fragment:
+  - sddc.manager.run_id
   - sddc.manager.connection
+  - sddc.manager.connection.module
+  - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
     support: full
-    description: Reads, then reports what it would do (RV(outcome), RV(changed)) without sending the POST.
+    details: Reads, then reports what it would do (RV(outcome), RV(changed)) without sending the POST.
   diff_mode:
     support: none
-    description: No diff is produced.
+  platform:
+    platforms: all
 seealso:
   - module: sddc.manager.wait_for_precheck_export
   - module: sddc.manager.precheck_export_download
@@ -71,6 +65,11 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+msg:
+  description: What the module did, in one line.
+  returned: success
+  type: str
+  sample: Started an export of pre-check run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d.
 outcome:
   description:
     - V(started) when a new export was started (or, in check mode, would be),
@@ -101,19 +100,50 @@ export:
     startTimestamp: "2026-11-28T10:00:00Z"
     endTimestamp: null
     error: null
-error:
-  description: On failure, the VCF C(Error) object SDDC Manager returned.
-  returned: when SDDC Manager answered with an error body
-  type: dict
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: ApiError
 status_code:
   description: On failure, the HTTP status of the answer that failed.
   returned: when SDDC Manager answered with an HTTP error
   type: int
   sample: 400
-error_kind:
-  description: On failure, the kind of failure (C(ApiError), C(AuthenticationError), C(UnsupportedVersionError)...).
-  returned: on failure
-  type: str
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
 '''
 
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
@@ -123,26 +153,34 @@ from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     read_export,
     start_export,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import (
-    run_module,
-    sddc_manager_module,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
+from ansible_collections.sddc.manager.plugins.module_utils.options import run_id_option
+
+OPTIONS = dict(run_id=run_id_option(), force=dict(type='bool', default=False))
+
+MESSAGES = {
+    'started': 'Started an export of pre-check run %s.',
+    'attached': 'An export of pre-check run %s is already running: attached to it.',
+    'already_completed': 'The last export of pre-check run %s completed: nothing to do (force: true exports again).',
+}
+
+
+def ensure_export(client, params: dict, check_mode: bool) -> dict:
+    """Attach to the running export, leave a completed one alone, or start one (not in check mode)."""
+    run_id = canonical_run_id(params['run_id'])
+    export = read_export(client, run_id)
+    outcome = plan_start(export, params['force'])
+    if outcome == STARTED and not check_mode:
+        outcome, export = start_export(client, run_id)
+    msg = MESSAGES[outcome] % run_id
+    if check_mode and outcome == STARTED:
+        msg = 'Check mode: an export of pre-check run %s would be started.' % run_id
+    return dict(changed=outcome == STARTED, outcome=outcome, run_id=run_id, export=export, msg=msg)
 
 
 def main():
-    module = sddc_manager_module(dict(run_id=dict(type='str', required=True),
-                                      force=dict(type='bool', default=False)),
-                                 supports_check_mode=True)
-
-    def ensure_started(client):
-        run_id = canonical_run_id(module.params['run_id'])
-        export = read_export(client, run_id)
-        outcome = plan_start(export, module.params['force'])
-        if outcome == STARTED and not module.check_mode:
-            outcome, export = start_export(client, run_id)
-        return dict(changed=outcome == STARTED, outcome=outcome, run_id=run_id, export=export)
-
-    run_module(module, ensure_started)
+    module = sddc_manager_module(OPTIONS, supports_check_mode=True)
+    run_module(module, lambda client: ensure_export(client, module.params, module.check_mode))
 
 
 if __name__ == '__main__':

@@ -3,13 +3,9 @@
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 DOCUMENTATION = r'''
 module: precheck_export_download
-short_description: Save the export file of an SDDC Manager pre-check run
+short_description: Download the file of a completed pre-check export
 version_added: 0.1.0
 description:
   - Downloads the file of a C(COMPLETED) pre-check export with C(GET /v1/system/check-sets/{runId}/exports/data)
@@ -22,29 +18,35 @@ description:
 author:
   - sddc.manager contributors (@sddc-manager)
 options:
-  run_id:
-    description:
-      - The UUID of the pre-check run whose export to save. Any casing; sent canonical.
-    type: str
-    required: true
   dest:
     description:
       - Where to save the file, on the host the module runs on.
       - A file path, or an existing directory. In a directory the file name comes from the
-        C(Content-Disposition) header of the answer, else it is C(precheck-export-<run_id>.csv).
+        C(Content-Disposition) header of the answer when it is a plain, visible name of safe characters
+        (letters, digits, C(.), C(_), C(+), C(-); no leading dot; at most 128) that names no link, directory or
+        device; otherwise it is C(precheck-export-<run_id>.csv).
       - The directory must exist.
     type: path
     required: true
+  max_size:
+    description:
+      - The largest file, in bytes, to accept. A larger answer fails before the disk fills, and nothing is replaced.
+    type: int
+    default: 268435456
 extends_documentation_fragment:
+  - sddc.manager.run_id
   - sddc.manager.connection
+  - sddc.manager.connection.module
+  - ansible.builtin.action_common_attributes
   - ansible.builtin.files
 attributes:
   check_mode:
     support: full
-    description: Downloads to a temporary file to compare with O(dest), reports C(changed), and writes nothing at O(dest).
+    details: Downloads to a temporary file to compare with O(dest), reports C(changed), and writes nothing at O(dest).
   diff_mode:
     support: none
-    description: No diff is produced.
+  platform:
+    platforms: all
 seealso:
   - module: sddc.manager.precheck_export
   - module: sddc.manager.wait_for_precheck_export
@@ -69,6 +71,11 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+msg:
+  description: What was saved where, or why nothing changed, in one line.
+  returned: success
+  type: str
+  sample: Saved the export of pre-check run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d to /var/tmp/precheck.csv (48213 bytes).
 dest:
   description: The path of the saved file.
   returned: success
@@ -97,88 +104,142 @@ export:
   description: The export task (C(ExportTaskRest)) read before the download.
   returned: when an export exists
   type: dict
-error:
-  description: On failure, the VCF C(Error) object SDDC Manager returned.
-  returned: when SDDC Manager answered with an error body
-  type: dict
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: ExportNotReadyError
 status_code:
   description: On failure, the HTTP status of the answer that failed.
   returned: when SDDC Manager answered with an HTTP error
   type: int
-error_kind:
-  description: On failure, the kind of failure (C(ApiError), C(ExportNotReadyError), C(TransportError)...).
-  returned: on failure
-  type: str
+  sample: 400
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
 '''
 
 import os
 
-from ansible_collections.sddc.manager.plugins.module_utils.download import download_export
+from ansible_collections.sddc.manager.plugins.module_utils.download import (
+    DEFAULT_MAX_SIZE,
+    destination,
+    download_export,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, ExportNotReadyError
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
+    COMPLETED,
+    FAILED,
     canonical_run_id,
+    export_failure_message,
     export_progress,
     export_status,
     read_export,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import (
-    run_module,
-    sddc_manager_module,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
+from ansible_collections.sddc.manager.plugins.module_utils.options import run_id_option
+from ansible_collections.sddc.manager.plugins.module_utils.text import progress_phrase
+
+OPTIONS = dict(run_id=run_id_option(), dest=dict(type='path', required=True),
+               max_size=dict(type='int', default=DEFAULT_MAX_SIZE))
 
 
-def require_completed(run_id, export):
-    """Fail before downloading when there is nothing complete to download."""
+def require_completed(run_id: str, export) -> None:
+    """Fail before downloading when there is nothing complete to download, saying what to do."""
     if export is None:
         raise ExportNotReadyError(
             'Pre-check run %s has no export to download: start one with sddc.manager.precheck_export and wait for '
-            'it with sddc.manager.wait_for_precheck_export.' % run_id, export_status=None)
+            'it with sddc.manager.wait_for_precheck_export.' % run_id)
     status = export_status(export)
-    if status != 'COMPLETED':
-        progress = export_progress(export)
-        where = ' at %.1f%%' % progress if progress is not None else ''
+    if status == FAILED:
+        raise ExportNotReadyError(export_failure_message(run_id, export), export_status=status)
+    if status != COMPLETED:
         raise ExportNotReadyError(
-            'The export of pre-check run %s is %s%s, not COMPLETED: wait for it with '
-            'sddc.manager.wait_for_precheck_export before downloading.' % (run_id, status, where),
-            export_status=status, export=export)
+            'The export of pre-check run %s is %s, not COMPLETED: wait for it with '
+            'sddc.manager.wait_for_precheck_export before downloading.'
+            % (run_id, progress_phrase(status, export_progress(export))), export_status=status)
 
 
-def destination(dest, suggested_name, run_id):
-    """The file to write: ``dest`` itself, or a file in the directory ``dest``."""
-    if os.path.isdir(dest):
-        return os.path.join(dest, suggested_name or 'precheck-export-%s.csv' % run_id)
-    return dest
+def check_dest(params: dict) -> str:
+    """The directory the file goes to; fails, before any request, when it cannot be written."""
+    dest = params['dest']
+    if '\x00' in dest:
+        raise ConfigurationError('dest must not contain a NUL character.', option='dest')
+    if params['max_size'] <= 0:
+        raise ConfigurationError('max_size must be a positive number of bytes.', option='max_size')
+    directory = dest if os.path.isdir(dest) else (os.path.dirname(dest) or '.')
+    if not os.path.isdir(directory):
+        raise ConfigurationError('dest %s: the directory %s does not exist.' % (dest, directory), option='dest')
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise ConfigurationError('dest %s: the directory %s is not writable.' % (dest, directory), option='dest')
+    return directory
+
+
+def save_export(module, client) -> dict:
+    """Download the completed export and move it into place unless the same bytes are there already."""
+    params = module.params
+    run_id = canonical_run_id(params['run_id'])
+    directory = check_dest(params)
+    export = read_export(client, run_id)
+    require_completed(run_id, export)
+    # In check mode, compare through a temporary file that is nowhere near dest.
+    downloaded = download_export(client, run_id, module.tmpdir if module.check_mode else directory, params['max_size'])
+    try:
+        path = destination(params['dest'], downloaded.suggested_name, run_id)
+        changed = not (os.path.isfile(path) and module.sha256(path) == downloaded.checksum)
+        if changed and not module.check_mode:
+            module.atomic_move(downloaded.path, path)
+    finally:
+        downloaded.discard()
+    file_args = module.load_file_common_arguments(module.params, path=path)
+    if not module.check_mode or os.path.exists(path):
+        changed = module.set_fs_attributes_if_different(file_args, changed)
+    if module.check_mode:
+        msg = 'Check mode: the export of pre-check run %s (%d bytes) would be saved to %s%s.' % (
+            run_id, downloaded.size, path, '' if changed else ', which already holds the same bytes')
+    elif changed:
+        msg = 'Saved the export of pre-check run %s to %s (%d bytes).' % (run_id, path, downloaded.size)
+    else:
+        msg = '%s already holds the export of pre-check run %s (%d bytes): nothing changed.' % (
+            path, run_id, downloaded.size)
+    return dict(changed=changed, dest=path, size=downloaded.size, checksum=downloaded.checksum,
+                content_type=downloaded.content_type, run_id=run_id, export=export, msg=msg)
 
 
 def main():
-    module = sddc_manager_module(dict(run_id=dict(type='str', required=True),
-                                      dest=dict(type='path', required=True)),
-                                 supports_check_mode=True, add_file_common_args=True)
-
-    def save(client):
-        run_id = canonical_run_id(module.params['run_id'])
-        dest = module.params['dest']
-        directory = dest if os.path.isdir(dest) else (os.path.dirname(dest) or '.')
-        if not os.path.isdir(directory):
-            raise ConfigurationError('dest %s: the directory %s does not exist.' % (dest, directory))
-        export = read_export(client, run_id)
-        require_completed(run_id, export)
-        # In check mode, compare through a temporary file that is nowhere near dest.
-        downloaded = download_export(client, run_id, module.tmpdir if module.check_mode else directory)
-        try:
-            path = destination(dest, downloaded.suggested_name, run_id)
-            changed = not (os.path.isfile(path) and module.sha256(path) == downloaded.checksum)
-            if changed and not module.check_mode:
-                module.atomic_move(downloaded.path, path)
-        finally:
-            downloaded.discard()
-        file_args = module.load_file_common_arguments(module.params, path=path)
-        if not module.check_mode or os.path.exists(path):
-            changed = module.set_fs_attributes_if_different(file_args, changed)
-        return dict(changed=changed, dest=path, size=downloaded.size, checksum=downloaded.checksum,
-                    content_type=downloaded.content_type, run_id=run_id, export=export)
-
-    run_module(module, save)
+    module = sddc_manager_module(OPTIONS, supports_check_mode=True, add_file_common_args=True)
+    run_module(module, lambda client: save_export(module, client))
 
 
 if __name__ == '__main__':

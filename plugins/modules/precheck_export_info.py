@@ -3,13 +3,9 @@
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 DOCUMENTATION = r'''
 module: precheck_export_info
-short_description: Read the export task of an SDDC Manager pre-check run
+short_description: Read the status of a pre-check run's export
 version_added: 0.1.0
 description:
   - Reads the export task of a completed pre-check (check-set) run from SDDC Manager with
@@ -20,23 +16,19 @@ description:
   - To wait until an export finishes, use M(sddc.manager.wait_for_precheck_export).
 author:
   - sddc.manager contributors (@sddc-manager)
-options:
-  run_id:
-    description:
-      - The UUID of the pre-check run, the C(id) of the task that C(POST /v1/system/check-sets) returned.
-      - Any casing is accepted; it is sent in canonical form (lower case, hyphenated).
-      - A value that is not a UUID fails before anything is sent.
-    type: str
-    required: true
 extends_documentation_fragment:
+  - sddc.manager.run_id
   - sddc.manager.connection
+  - sddc.manager.connection.module
+  - ansible.builtin.action_common_attributes
 attributes:
   check_mode:
     support: full
-    description: The module only reads, so it runs the same in check mode.
+    details: The module only reads, so it runs the same in check mode.
   diff_mode:
     support: none
-    description: Nothing changes, so there is nothing to diff.
+  platform:
+    platforms: all
 '''
 
 EXAMPLES = r'''
@@ -108,26 +100,50 @@ export:
     error:
       description: On failure, C(message), C(remediationMessage) and C(referenceToken); otherwise null.
       type: dict
-error:
-  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage, referenceToken...).
-  returned: when SDDC Manager answered with an error body
-  type: dict
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: UnsupportedVersionError
 status_code:
   description: On failure, the HTTP status of the answer that failed.
   returned: when SDDC Manager answered with an HTTP error
   type: int
-  sample: 500
-error_kind:
-  description: On failure, the kind of failure, for example C(ApiError), C(AuthenticationError), C(CertificateError),
-    C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError) or C(ConfigurationError).
-  returned: on failure
-  type: str
-  sample: ApiError
-version:
-  description: On C(UnsupportedVersionError), the SDDC Manager version found.
-  returned: when the appliance is older than VCF 9.1
-  type: str
-  sample: 9.0.0.0.24703748
+  sample: 400
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
 '''
 
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
@@ -135,22 +151,22 @@ from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     is_finished,
     read_export,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import (
-    run_module,
-    sddc_manager_module,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
+from ansible_collections.sddc.manager.plugins.module_utils.options import run_id_option
+
+OPTIONS = dict(run_id=run_id_option())
+
+
+def read_export_info(client, params: dict) -> dict:
+    """The export of the run, or exists=false when the run has none (a run that does not exist fails)."""
+    run_id = canonical_run_id(params['run_id'])
+    export = read_export(client, run_id)
+    return dict(changed=False, run_id=run_id, exists=export is not None, finished=is_finished(export), export=export)
 
 
 def main():
-    module = sddc_manager_module(dict(run_id=dict(type='str', required=True)), supports_check_mode=True)
-
-    def read(client):
-        run_id = canonical_run_id(module.params['run_id'])
-        export = read_export(client, run_id)
-        return dict(changed=False, run_id=run_id, exists=export is not None,
-                    finished=is_finished(export), export=export)
-
-    run_module(module, read)
+    module = sddc_manager_module(OPTIONS, supports_check_mode=True)
+    run_module(module, lambda client: read_export_info(client, module.params))
 
 
 if __name__ == '__main__':

@@ -6,13 +6,10 @@
 # This module is documentation only: the work is done on the controller by the action plugin
 # plugins/action/wait_for_precheck_export.py.
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
 
 DOCUMENTATION = r'''
 module: wait_for_precheck_export
-short_description: Wait for the export of an SDDC Manager pre-check run to finish
+short_description: Wait for a pre-check run's export to finish
 version_added: 0.1.0
 description:
   - Polls C(GET /v1/system/check-sets/{runId}/exports) until the export of a pre-check run ends,
@@ -26,49 +23,36 @@ description:
   - To start an export, use M(sddc.manager.precheck_export); to read its state once, M(sddc.manager.precheck_export_info).
 author:
   - sddc.manager contributors (@sddc-manager)
-options:
-  run_id:
-    description:
-      - The UUID of the pre-check run whose export to wait for. Any casing; sent canonical.
-    type: str
-    required: true
-  timeout:
-    description:
-      - Seconds to wait for the export to finish, measured on a monotonic clock.
-      - V(0) looks once and fails unless the export has already finished.
-    type: float
-    default: 1800
-  poll_interval:
-    description:
-      - Seconds between two reads of the export status. Fractions are allowed.
-    type: float
-    default: 10
 extends_documentation_fragment:
+  - sddc.manager.run_id
+  - sddc.manager.wait.export
   - sddc.manager.connection
+  - sddc.manager.connection.action
+  - ansible.builtin.action_common_attributes
+  - ansible.builtin.action_common_attributes.flow
 attributes:
   action:
     support: full
-    description: Runs on the controller as an action plugin.
   async:
     support: none
-    description: The action waits itself; use O(timeout) instead of C(async).
+    details: The action waits itself; use O(timeout) instead of C(async).
+  bypass_host_loop:
+    support: none
   check_mode:
     support: full
-    description: It only reads, so it waits the same in check mode.
+    details: It only reads, so it waits the same in check mode.
   diff_mode:
     support: none
-    description: Nothing changes.
   platform:
-    support: full
     platforms: all
-    description: Talks to SDDC Manager from the controller, whatever the target host.
+    details: Talks to SDDC Manager from the controller, whatever the target host.
 notes:
-  - The connection options fall back to the controller's environment variables (C(SDDC_MANAGER_HOST) and so on),
-    as AWX/AAP credentials inject them.
   - The polls of one wait reuse one kept-alive connection; a poll that meets a transient fault is retried by the
     client within the wait.
 seealso:
+  - module: sddc.manager.precheck_export
   - module: sddc.manager.precheck_export_info
+  - module: sddc.manager.precheck_export_download
 '''
 
 EXAMPLES = r'''
@@ -104,11 +88,13 @@ EXAMPLES = r'''
 RETURN = r'''
 msg:
   description:
-    - What happened, in one line.
-    - "On failure, for example C(Pre-check export for run 3f1c9a52-...: FAILED at 64.0%: <message>
-      Remediation: <remediation> (reference token Q7XK2M))."
+    - What happened, in one line of at most 2000 characters. On a failed export it holds SDDC Manager's message,
+      remediation and reference token.
   returned: always
   type: str
+  sample: "Pre-check export for run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d: FAILED at 64.0%: Results store unreachable.
+    Remediation: Restart the LCM service. (reference token Q7XK2M) Start a new export with sddc.manager.precheck_export
+    and force: true."
 export:
   description: The last export task (C(ExportTaskRest)) read, as SDDC Manager returned it; null if none was read.
   returned: always
@@ -134,19 +120,48 @@ run_id:
   returned: when O(run_id) is a valid UUID
   type: str
   sample: 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d
-error:
-  description:
-    - When the export FAILED, its C(error) (C(message), C(remediationMessage), C(referenceToken)).
-    - When SDDC Manager answered with an HTTP error, its VCF C(Error) object.
-  returned: on failure, when there is one
-  type: dict
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: TransportError
 status_code:
-  description: The HTTP status of an answer that failed the task.
+  description: On failure, the HTTP status of the answer that failed.
   returned: when SDDC Manager answered with an HTTP error
   type: int
-error_kind:
-  description: The kind of a failure that did not come from the export itself, for example C(ApiError),
-    C(AuthenticationError), C(CertificateError), C(UnsupportedVersionError) or C(ConfigurationError).
-  returned: on such a failure
-  type: str
+  sample: 400
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
 '''

@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """``python3 -m sddc_manager_sim``: serve a simulated SDDC Manager until interrupted."""
 
-from __future__ import absolute_import, division, print_function
-
 import argparse
 import json
 import os

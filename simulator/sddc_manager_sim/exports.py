@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Scripted export timelines: what GET /exports answers at each poll or second."""
 
-from __future__ import absolute_import, division, print_function
-
 import time
 from datetime import datetime, timezone
 

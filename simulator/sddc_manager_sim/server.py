@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The HTTP(S) front of the simulator: the API routes, the /sim control routes, faults."""
 
-from __future__ import absolute_import, division, print_function
-
 import json
 import re
 import socket
@@ -14,10 +12,16 @@ import sys
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
+from .exports import RunScript
 from .state import SimulatorState
 
 EXPORT_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)/exports(?P<data>/data)?$')
+RUN_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)$')
+DOMAIN_ROUTE = re.compile(r'^/v1/domains/(?P<domain_id>[^/]+)$')
+RELEASES_ROUTE = re.compile(r'^/v1/releases/domains/(?P<domain_id>[^/]+)/future-releases$')
+NOT_JSON = object()
 CANONICAL_UUID = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 EXPORT_ROUTES_FROM = (9, 1)
 
@@ -66,7 +70,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         try:
             return json.loads(raw.decode('utf-8'))
         except ValueError:
-            return ValueError('body is not JSON')
+            return NOT_JSON
 
     def _send(self, status, body=None, content_type='application/json', headers=None):
         path = self.path.split('?', 1)[0]
@@ -91,7 +95,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             self.wfile.write(payload[:len(payload) // 2])
             self._reset_connection(record=False)
             return
-        if payload and self.command != 'HEAD':
+        if payload:
             self.wfile.write(payload)
 
     def _reset_connection(self, record=True):
@@ -120,10 +124,11 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         self._dispatch()
 
     def _dispatch(self):
-        path = self.path.split('?', 1)[0]
+        path, _, query = self.path.partition('?')
         body = self._body()
         if path.startswith('/sim/'):
             return self._control(path, body)
+        self.query = parse_qs(query)
         self._count_api_connection()
         fault = self.state.take_fault(self.command, path)
         if fault is not None and self._apply_fault(fault):
@@ -163,6 +168,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     # -- the API -------------------------------------------------------------------
 
     def _api(self, path, body):
+        if body is NOT_JSON:
+            return self._send(400, error_body('BAD_REQUEST', 'The request body is not JSON.'))
         if path == '/v1/tokens' and self.command == 'POST':
             return self._login(body)
         if path == '/v1/tokens/access-token/refresh' and self.command == 'PATCH':
@@ -185,6 +192,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         match = EXPORT_ROUTE.match(path)
         if match:
             return self._exports(match.group('run_id'), bool(match.group('data')))
+        routed = self._check_sets(path, body)
+        if routed is not False:
+            return routed
         return self._send(404, error_body('NOT_FOUND', 'No such resource: %s %s' % (self.command, path)))
 
     def _login(self, body):
@@ -210,6 +220,13 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                                               'Pass the UUID of a completed pre-check run.'))
         with state.lock:
             run = state.runs.get(run_id)
+            check_run = state.check_runs.get(run_id)
+            if run is None and check_run is not None and self.command == 'POST' and not data:
+                if not check_run.finished():
+                    return self._send(400, error_body('CHECK_RUN_NOT_COMPLETED',
+                                                      'Pre-check run %s is not completed.' % run_id,
+                                                      'Wait for the pre-check run to complete, then export it.'))
+                run = state.runs[run_id] = RunScript(run_id)
             if self.command == 'POST' and not data:
                 return self._start_export(run_id, run)
             if self.command != 'GET':
@@ -246,6 +263,90 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         run.start()
         return self._send(202, run.status(advance=False))
 
+    # -- domains, releases and check-set runs ----------------------------------------
+
+    def _check_sets(self, path, body):
+        """Serve a domain or check-set route; False when ``path`` is none of them."""
+        state, method = self.state, self.command
+        with state.lock:
+            if path == '/v1/domains' and method == 'GET':
+                names = self.query.get('name')
+                found = [d.body() for d in state.domains if not names or d.name in names]
+                return self._send(200, {'elements': found, 'pageMetadata': {
+                    'pageNumber': 0, 'pageSize': len(found), 'totalElements': len(found), 'totalPages': 1}})
+            match = DOMAIN_ROUTE.match(path)
+            if match and method == 'GET':
+                domain = state.domain(match.group('domain_id'))
+                if domain is None:
+                    return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                return self._send(200, domain.body())
+            match = RELEASES_ROUTE.match(path)
+            if match and method == 'GET':
+                domain = state.domain(match.group('domain_id'))
+                if domain is None:
+                    return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                return self._send(200, domain.future_releases())
+            if path == '/v1/system/check-sets/queries' and method == 'POST':
+                return self._query(body)
+            if path == '/v1/system/check-sets' and method == 'POST':
+                return self._start_check_run(body)
+            if path == '/v1/system/check-sets' and method == 'GET':
+                wanted = set(','.join(self.query.get('domainId', [])).split(',')) - {''}
+                runs = [run.task_info() for run in state.check_runs.values()
+                        if not wanted or wanted & set(d.id for d in run.domains)]
+                return self._send(200, runs)
+            match = RUN_ROUTE.match(path)
+            if match and method == 'GET':
+                return self._read_check_run(match.group('run_id'))
+        return False
+
+    def _query(self, body):
+        state = self.state
+        domains = body.get('domains') if isinstance(body, dict) else None
+        if not isinstance(body, dict) or not body.get('checkSetType') or not isinstance(domains, list) or not domains:
+            return self._send(400, error_body('INVALID_CHECK_SET_QUERY', 'checkSetType and domains are required.'))
+        found = []
+        for entry in domains:
+            domain = state.domain(entry.get('domainId')) if isinstance(entry, dict) else None
+            if domain is None or not CANONICAL_UUID.match(str(entry.get('domainId'))):
+                return self._send(400, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % (entry,)))
+            found.append(domain)
+        query_id = str(uuid.uuid4())
+        resources = [r for d in found for r in d.query_resources()]
+        state.queries[query_id] = found
+        return self._send(200, {'queryId': query_id, 'resources': resources})
+
+    def _start_check_run(self, body):
+        state = self.state
+        if not isinstance(body, dict) or body.get('queryId') not in state.queries:
+            return self._send(400, error_body('INVALID_QUERY_ID', 'queryId is missing or unknown.',
+                                              'Query the check-sets first (POST /v1/system/check-sets/queries).'))
+        resources = body.get('resources')
+        allowed = set(('resourceId', 'resourceName', 'resourceType', 'domain', 'checkSets'))
+        if (not isinstance(resources, list) or not resources
+                or any(not isinstance(r, dict) or set(r) - allowed or not r.get('checkSets') for r in resources)):
+            return self._send(400, error_body('INVALID_CHECK_SET_SELECTION',
+                                              'Each resource needs resourceId, resourceName, resourceType and '
+                                              'checkSets, and nothing else but domain.'))
+        metadata = body.get('metadata') if isinstance(body.get('metadata'), dict) else {}
+        run_id = state.add_check_run({'domains': [d.id for d in state.queries[body['queryId']]],
+                                      'target_version': metadata.get('targetVersion')})
+        return self._send(202, state.check_runs[run_id].task())
+
+    def _read_check_run(self, run_id):
+        state = self.state
+        if not CANONICAL_UUID.match(run_id):
+            return self._send(400, error_body('INVALID_RUN_ID', '%s is not a valid runId.' % run_id))
+        run = state.check_runs.get(run_id)
+        if run is not None:
+            return self._send(200, run.result())
+        if run_id in state.runs:   # a run scripted only for its export: completed, clean
+            return self._send(200, {'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},
+                                    'validationResult': {'errorCode': 'BASELINER_TARGET_STATE_VALIDATION.info',
+                                                         'context': {'severity': 'INFO'},
+                                                         'message': 'Target state validation successful'}})
+        return self._send(404, error_body('TASK_NOT_FOUND', 'Task Not Found', 'Check the run id.'))
+
     # -- control routes ------------------------------------------------------------
 
     def _control(self, path, body):
@@ -255,6 +356,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 state.load(body or {})
             elif path == '/sim/runs' and self.command == 'POST':
                 state.add_run(body)
+            elif path == '/sim/check-runs' and self.command == 'POST':
+                return self._send(200, {'run_id': state.add_check_run(body)})
             elif path == '/sim/faults' and self.command == 'POST':
                 state.add_fault(body)
             elif path == '/sim/expire-tokens' and self.command == 'POST':
@@ -263,7 +366,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 state.version = body['version']
             elif path == '/sim/stats' and self.command == 'GET':
                 with state.lock:
-                    stats = dict(state.stats, log=list(state.stats['log']))
+                    stats = dict(state.stats, log=list(state.stats['log']),
+                                 live_refresh_tokens=len(state.refresh_tokens))
                 return self._send(200, stats)
             elif path == '/sim/stats/reset' and self.command == 'POST':
                 state.reset_stats()

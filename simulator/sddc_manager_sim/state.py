@@ -3,13 +3,14 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Everything the simulator remembers: users, tokens, runs, faults, and what it served."""
 
-from __future__ import absolute_import, division, print_function
-
+import copy
 import re
 import secrets
 import threading
 import time
+import uuid
 
+from .checksets import DEFAULT_DOMAINS, CheckRun, Domain
 from .exports import RunScript
 
 DEFAULT_VERSION = '9.1.0.0.24000000'
@@ -76,6 +77,12 @@ class SimulatorState:
             self.runs = {}
             for run in scenario.pop('runs', []):
                 self.add_run(run)
+            self.domains = [Domain(**dict(d)) for d in copy.deepcopy(scenario.pop('domains', DEFAULT_DOMAINS))]
+            self.precheck = dict(scenario.pop('precheck', {}))
+            self.queries = {}
+            self.check_runs = {}
+            for run in scenario.pop('check_runs', []):
+                self.add_check_run(run)
             self.faults = [FaultRule(**fault) for fault in scenario.pop('faults', [])]
             if scenario:
                 raise ValueError('unknown scenario settings: %s' % ', '.join(sorted(scenario)))
@@ -83,14 +90,33 @@ class SimulatorState:
 
     def reset_stats(self):
         with self.lock:
-            self.stats = {'requests': 0, 'connections': 0, 'logins': 0, 'failed_logins': 0,
-                          'refreshes': 0, 'log': []}
+            self.stats = {'requests': 0, 'connections': 0, 'logins': 0, 'refreshes': 0, 'log': []}
 
     def add_run(self, run):
         run = dict(run)
         run_id = str(run.pop('run_id')).lower()
         with self.lock:
             self.runs[run_id] = RunScript(run_id, **run)
+        return run_id
+
+    # -- domains and check-set runs -------------------------------------------------
+
+    def domain(self, value):
+        """The domain with this id (or name), or None."""
+        value = str(value)
+        return next((d for d in self.domains if d.id == value.lower() or d.name == value), None)
+
+    def add_check_run(self, run):
+        """A scripted run: ``domains`` by name or id, plus CheckRun settings; returns its id."""
+        run = dict(run)
+        run_id = str(run.pop('run_id', None) or uuid.uuid4()).lower()
+        domains = [self.domain(d) for d in run.pop('domains', [])]
+        if None in domains or not domains:
+            raise ValueError('a check run needs domains that exist in the scenario')
+        settings = dict(self.precheck)
+        settings.update(run)
+        with self.lock:
+            self.check_runs[run_id] = CheckRun(run_id, domains, **settings)
         return run_id
 
     def add_fault(self, fault):
@@ -118,7 +144,6 @@ class SimulatorState:
     def login(self, username, password):
         with self.lock:
             if username not in self.users or self.users[username] != password:
-                self.stats['failed_logins'] += 1
                 return None
             self.stats['logins'] += 1
             refresh = 'sim-refresh-' + secrets.token_hex(12)

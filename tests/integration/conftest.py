@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Fixtures: one simulator over HTTP and one over HTTPS (a trustme CA) per session."""
 
-from __future__ import absolute_import, division, print_function
-
 import os
 import sys
 

@@ -8,8 +8,6 @@ Makefile to the artifact built and installed with ansible-galaxy) through
 ``ansible-playbook`` or ``ansible`` against the simulator over real sockets.
 """
 
-from __future__ import absolute_import, division, print_function
-
 import json
 import os
 import subprocess

@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """AWX/AAP: the credential type's injectors, and a job run as AWX runs it (ansible-runner)."""
 
-from __future__ import absolute_import, division, print_function
-
 import json
 import os
 import shutil
@@ -42,7 +40,7 @@ def inject(credential_type, inputs, workdir):
 
 
 def test_injected_env_names_are_exactly_the_modules_env_fallbacks():
-    from ansible_collections.sddc.manager.plugins.module_utils.connection import ENV_VARS
+    from ansible_collections.sddc.manager.plugins.module_utils.options import ENV_VARS
     assert sorted(load_credential_type()['injectors']['env']) == sorted(ENV_VARS.values())
 
 

@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """`make demo` works from what the README says: the simulator, env vars, the docs' playbook."""
 
-from __future__ import absolute_import, division, print_function
-
 import os
 import subprocess
 import sys

@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Execution environment: the docs' EE definition builds a context, and the collection declares requests."""
 
-from __future__ import absolute_import, division, print_function
-
 import glob
 import os
 import subprocess

@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """sddc.manager.precheck_export and precheck_export_download against the simulator."""
 
-from __future__ import absolute_import, division, print_function
-
 import hashlib
 import os
 import stat

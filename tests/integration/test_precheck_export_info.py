@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """sddc.manager.precheck_export_info run through ansible-playbook/ansible against the simulator."""
 
-from __future__ import absolute_import, division, print_function
-
 import pytest
 
 from sim_harness import API_TOKEN, PASSWORD, RUN_ID, USER, connection, connection_env

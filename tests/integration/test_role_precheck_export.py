@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The sddc.manager.precheck_export role against the simulator."""
 
-from __future__ import absolute_import, division, print_function
-
 import os
 
 from sim_harness import PASSWORD, RUN_ID, USER, connection_env

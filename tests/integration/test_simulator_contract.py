@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The simulator's answers conform to the SDDC Manager OpenAPI excerpts in tests/spec."""
 
-from __future__ import absolute_import, division, print_function
-
 import json
 import os
 import time

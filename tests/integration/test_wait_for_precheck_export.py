@@ -3,8 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """sddc.manager.wait_for_precheck_export run through ansible-playbook/ansible against the simulator."""
 
-from __future__ import absolute_import, division, print_function
-
 import re
 
 import pytest

@@ -3,10 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Unit-test fixtures: HTTP faked at the transport (a requests adapter), no sockets."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import pytest
 import requests
 
@@ -40,3 +36,11 @@ def make_client(transport, sleeps):
         options.setdefault('sleep', sleeps.append)
         return SddcManagerClient(session=session, **options)
     return build
+
+
+@pytest.fixture
+def ca_file(tmp_path):
+    """A file that looks like a PEM CA bundle (the client checks only that it holds a certificate)."""
+    path = tmp_path / 'ca.pem'
+    path.write_text('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')
+    return str(path)

@@ -3,10 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """A fake HTTP transport for unit tests: a requests adapter answering from a script."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import io
 import json
 
@@ -25,7 +21,7 @@ class FakeTransport(BaseAdapter):
     """Answers requests from a script of (method, path) -> answers, and records each one."""
 
     def __init__(self):
-        super(FakeTransport, self).__init__()
+        super().__init__()
         self.script = []
         self.sent = []
 

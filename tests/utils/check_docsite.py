@@ -7,8 +7,6 @@ Usage: check_docsite.py DOCSITE_DIR REPO_DIR. The only warnings allowed are thos
 intersphinx inventory of docs.ansible.com being out of reach (no network on the build machine).
 """
 
-from __future__ import absolute_import, division, print_function
-
 import glob
 import os
 import re

@@ -10,8 +10,6 @@ writes a stand-in to that cache (only if none is there): it installs pip with
 ``ensurepip`` and then the pinned packages ansible-test asks for, from PyPI.
 """
 
-from __future__ import absolute_import, division, print_function
-
 import os
 import re
 import sys

@@ -7,10 +7,6 @@ The integration tests read these lines while the default stdout callback still
 prints what a user sees (ansible-core 2.19 no longer ships a JSON stdout callback).
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 import os
 

@@ -3,10 +3,6 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The client: base URL, auth and renewal, TLS options, retries, error lines, secrets."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import json
 
 import pytest
@@ -40,10 +36,13 @@ def test_base_url_accepts_what_users_write(hostname, expected):
     assert base_url(hostname) == expected
 
 
-@pytest.mark.parametrize('hostname', ['', 'ftp://sddc', 'https://sddc.example.com/ui', 'user:pw@sddc', 'sddc:notaport'])
-def test_base_url_rejects_the_unusable(hostname):
-    with pytest.raises(ConfigurationError):
+@pytest.mark.parametrize('hostname', ['', 'ftp://sddc', 'https://sddc.example.com/ui', 'user:pw@sddc', 'sddc:notaport',
+                                      'sddc example.com', 'sddc..example.com', '[::1', 'https://', 'sddc\x00.com',
+                                      'sddc.example.com:99999', '.example.com'])
+def test_base_url_rejects_the_unusable_in_one_line(hostname):
+    with pytest.raises(ConfigurationError) as caught:
         base_url(hostname)
+    assert '\n' not in caught.value.msg and caught.value.details.get('option') == 'hostname' 
 
 
 def test_api_token_is_sent_as_bearer_without_login(make_client, transport):
@@ -112,20 +111,21 @@ def test_wrong_credentials_fail_without_retry_and_without_the_password(make_clie
     assert len(transport.sent) == 1
 
 
-def test_tls_verification_is_on_by_default_and_passed_per_request(make_client, transport, monkeypatch):
+def test_tls_verification_is_on_by_default_and_each_request_is_bounded(make_client, transport, monkeypatch):
     monkeypatch.delenv('REQUESTS_CA_BUNDLE', raising=False)
     monkeypatch.delenv('CURL_CA_BUNDLE', raising=False)
     transport.add('GET', STATUS, json_body=EXPORT)
     make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
     assert transport.sent[0]['verify'] is True
-    assert transport.sent[0]['timeout'] == 30.0
+    connect, read = transport.sent[0]['timeout']
+    assert 29 < connect <= 30.0 and 29 < read <= 30.0
 
 
-def test_ca_path_is_the_bundle_used(make_client, transport):
+def test_ca_path_is_the_bundle_used(make_client, transport, ca_file):
     transport.add('GET', STATUS, json_body=EXPORT)
-    make_client(api_token='t0k3n', ca_path='/etc/pki/ca.pem', request_timeout=5).get_json(STATUS, 'Reading')
-    assert transport.sent[0]['verify'] == '/etc/pki/ca.pem'
-    assert transport.sent[0]['timeout'] == 5.0
+    make_client(api_token='t0k3n', ca_path=ca_file, request_timeout=5).get_json(STATUS, 'Reading')
+    assert transport.sent[0]['verify'] == ca_file
+    assert transport.sent[0]['timeout'][1] <= 5.0
 
 
 def test_requests_ca_bundle_cannot_turn_verification_back_on(make_client, transport, monkeypatch):
@@ -135,14 +135,47 @@ def test_requests_ca_bundle_cannot_turn_verification_back_on(make_client, transp
     assert transport.sent[0]['verify'] is False
 
 
-@pytest.mark.parametrize('ca_path, advice', [(None, 'set ca_path'), ('/etc/ca.pem', 'check ca_path')])
-def test_certificate_failure_names_ca_path_and_validate_certs(make_client, transport, ca_path, advice):
-    transport.add('GET', STATUS, exc=requests.exceptions.SSLError('CERTIFICATE_VERIFY_FAILED self-signed'))
+@pytest.mark.parametrize('content, words', [
+    (None, 'cannot be read: No such file or directory'),
+    (b'-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n', 'holds no PEM certificate'),
+    (b'\x00\x01random bytes', 'holds no PEM certificate'),
+])
+def test_a_ca_path_that_cannot_be_a_bundle_fails_before_any_request(make_client, transport, tmp_path, content, words):
+    path = tmp_path / 'ca.pem'
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ConfigurationError) as caught:
+        make_client(api_token='t0k3n', ca_path=str(path))
+    assert words in caught.value.msg and str(path) in caught.value.msg
+    assert transport.sent == []
+
+
+@pytest.mark.parametrize('text, words', [
+    ('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)',
+     'self-signed'),
+    ('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate',
+     'not signed by a CA in'),
+    ("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for "
+     "'sddc.example.com'. (_ssl.c:1006)", 'hostname mismatch'),
+    ('[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1006)', 'expired'),
+])
+def test_certificate_failures_name_the_real_cause_and_the_setting(make_client, transport, text, words):
+    transport.add('GET', STATUS, exc=requests.exceptions.SSLError(text))
     with pytest.raises(CertificateError) as caught:
-        make_client(api_token='t0k3n', ca_path=ca_path).get_json(STATUS, 'Reading')
-    assert advice in caught.value.msg and 'validate_certs' in caught.value.msg
-    assert 'could not be verified' in caught.value.msg
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert words in caught.value.msg and 'validate_certs: false' in caught.value.msg
+    assert "(_ssl" not in caught.value.msg and "'" not in caught.value.msg.split('could not verify')[1]
     assert len(transport.sent) == 1
+
+
+def test_plain_http_answering_tls_is_named(make_client, transport):
+    transport.add('GET', STATUS, exc=requests.exceptions.SSLError(
+        "HTTPSConnectionPool(host='127.0.0.1', port=8080): Max retries exceeded (Caused by SSLError(SSLError(1, "
+        "'[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)')))"))
+    with pytest.raises(CertificateError) as caught:
+        make_client(api_token='t0k3n', hostname='127.0.0.1:8080').get_json(STATUS, 'Reading')
+    assert caught.value.msg == ('Reading failed: the server at https://127.0.0.1:8080 speaks plain HTTP, not HTTPS: '
+                                'write the host as http://127.0.0.1:8080.')
 
 
 @pytest.mark.parametrize('fault', [

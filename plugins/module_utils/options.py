@@ -1,21 +1,19 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The connection options every module and action plugin shares, in one place.
+"""Every option more than one plugin takes, defined once, and the client built from them.
 
-Documented once in ``sddc.manager.connection`` (plugins/doc_fragments); each
-option falls back to an environment variable, as AWX/AAP credentials inject them.
+Each group has a doc fragment beside it in plugins/doc_fragments (connection, wait,
+run_id); tests/unit/plugins/test_documentation.py holds every plugin's docs
+and the role argument specs to these definitions.
 """
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
+import math
 import os
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound
 
-from ansible_collections.sddc.manager.plugins.module_utils.client import SddcManagerClient
+from ansible_collections.sddc.manager.plugins.module_utils.client import DEFAULT_REQUEST_TIMEOUT, SddcManagerClient
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 
 ENV_VARS = dict(
@@ -29,6 +27,15 @@ ENV_VARS = dict(
 )
 
 MUTUALLY_EXCLUSIVE = [('api_token', 'username'), ('api_token', 'password')]
+
+# Sensible ranges: refused before any request (NaN and infinity included).
+REQUEST_TIMEOUT_RANGE = (0.1, 3600.0)
+TIMEOUT_RANGE = (0.0, 7 * 24 * 3600.0)
+POLL_INTERVAL_RANGE = (0.05, 3600.0)
+
+# Wait options: one definition per kind of wait (doc fragment sddc.manager.wait).
+EXPORT_WAIT = dict(timeout=1800.0, poll_interval=10.0)
+RUN_WAIT = dict(timeout=3600.0, poll_interval=15.0)
 
 
 def env_fallback_if_set(*names):
@@ -49,7 +56,7 @@ def _option(name, **spec):
     return spec
 
 
-def connection_argument_spec():
+def connection_argument_spec() -> dict:
     """The argument spec of the connection options (a fresh dict each call)."""
     return dict(
         hostname=_option('hostname', type='str'),
@@ -58,19 +65,46 @@ def connection_argument_spec():
         api_token=_option('api_token', type='str', no_log=True),
         validate_certs=_option('validate_certs', type='bool', default=True),
         ca_path=_option('ca_path', type='path'),
-        request_timeout=_option('request_timeout', type='float', default=30.0),
+        request_timeout=_option('request_timeout', type='float', default=DEFAULT_REQUEST_TIMEOUT),
     )
 
 
-def argument_spec(**options):
-    """A module's full argument spec: its own ``options`` plus the connection options."""
+def run_id_option(required: bool = True) -> dict:
+    """The ``run_id`` option (doc fragment sddc.manager.run_id)."""
+    return dict(type='str', required=required)
+
+
+def wait_options(defaults: dict) -> dict:
+    """``timeout`` and ``poll_interval`` with the defaults of one kind of wait (EXPORT_WAIT or RUN_WAIT)."""
+    return dict(timeout=dict(type='float', default=defaults['timeout']),
+                poll_interval=dict(type='float', default=defaults['poll_interval']))
+
+
+def argument_spec(**options) -> dict:
+    """A plugin's full argument spec: its own ``options`` plus the connection options."""
     spec = connection_argument_spec()
     spec.update(options)
     return spec
 
 
-def check_connection_params(params):
-    """Raise ConfigurationError naming the option and its env var when one is missing."""
+def check_number(params: dict, name: str, bounds: tuple) -> None:
+    """Refuse NaN, infinity and values outside ``bounds`` for the number option ``name``."""
+    value = params.get(name)
+    if value is None:
+        return
+    low, high = bounds
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ConfigurationError('%s must be a number of seconds from %g to %g; got %s.' % (name, low, high, value),
+                                 option=name)
+
+
+def check_wait_params(params: dict) -> None:
+    check_number(params, 'timeout', TIMEOUT_RANGE)
+    check_number(params, 'poll_interval', POLL_INTERVAL_RANGE)
+
+
+def check_connection_params(params: dict) -> None:
+    """Raise ConfigurationError naming the option and its env var when one is missing or out of range."""
     missing = []
     if not params.get('hostname'):
         missing.append('hostname (or %s)' % ENV_VARS['hostname'])
@@ -82,14 +116,13 @@ def check_connection_params(params):
         elif not params.get('username'):
             missing.append('credentials: api_token (or %s), or username and password (or %s and %s)'
                            % (ENV_VARS['api_token'], ENV_VARS['username'], ENV_VARS['password']))
-    if params.get('request_timeout') is not None and params['request_timeout'] <= 0:
-        raise ConfigurationError('request_timeout must be a positive number of seconds.')
+    check_number(params, 'request_timeout', REQUEST_TIMEOUT_RANGE)
     if missing:
         raise ConfigurationError('Missing SDDC Manager connection settings: %s.' % '; '.join(missing))
 
 
-def client_from_params(params, **kwargs):
-    """A client built from validated connection options (after check_connection_params)."""
+def client_from_params(params: dict, **kwargs) -> SddcManagerClient:
+    """A client built from the connection options, after checking them."""
     check_connection_params(params)
     return SddcManagerClient(
         hostname=params['hostname'],

@@ -3,13 +3,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The shared connection options and their messages."""
 
-from __future__ import absolute_import, division, print_function
-
-__metaclass__ = type
-
 import pytest
 
-from ansible_collections.sddc.manager.plugins.module_utils.connection import (
+from ansible_collections.sddc.manager.plugins.module_utils.options import (
     ENV_VARS,
     check_connection_params,
     connection_argument_spec,

@@ -1,0 +1,381 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The check-set (pre-check) run operations, VCF 5.2 to 9.1: domains, target versions, query, start, read.
+
+Facts behind each call are in shared/spec/check-set-runs.md: the run id is the
+``id`` of the 202 Task; a run's status is IN_PROGRESS, COMPLETED_WITH_SUCCESS or
+COMPLETED_WITH_FAILURE (a blank status means it is still starting); the last-run
+list carries epoch-millisecond times and ``metadata.targetVersion``, which may be
+the literal "General Upgrade Readiness".
+"""
+
+import re
+import uuid
+from datetime import datetime, timezone
+
+from ansible_collections.sddc.manager.plugins.module_utils.errors import (
+    ConfigurationError,
+    InvalidResponseError,
+    NotFoundError,
+)
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote
+
+RUNS_PATH = '/v1/system/check-sets'
+QUERIES_PATH = '/v1/system/check-sets/queries'
+DOMAINS_PATH = '/v1/domains'
+
+IN_PROGRESS = 'IN_PROGRESS'
+COMPLETED_WITH_SUCCESS = 'COMPLETED_WITH_SUCCESS'
+COMPLETED_WITH_FAILURE = 'COMPLETED_WITH_FAILURE'
+STARTING = 'STARTING'   # what a blank status reads as: the run has not filled it in yet
+# Not in the run enum, but peers defend against them: a run that ends so has failed.
+ABORTED_STATUSES = frozenset(['FAILED', 'CANCELLED', 'CANCELED', 'TIMED_OUT', 'ABORTED'])
+TERMINAL_STATUSES = frozenset([COMPLETED_WITH_SUCCESS, COMPLETED_WITH_FAILURE]) | ABORTED_STATUSES
+RUNNING_TASK_STATES = frozenset(['IN_PROGRESS', 'PENDING', 'QUEUED', 'NOT_STARTED', 'RUNNING', STARTING])
+GENERAL_READINESS = 'General Upgrade Readiness'
+DEFAULT_CHECK_SET_TYPE = 'UPGRADE'
+MAX_NAME = 255
+
+_UUID = re.compile(r'^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$')
+
+
+def canonical_run_id(value) -> str:
+    """The run id as the API wants it (lower case, hyphenated), or ConfigurationError."""
+    text = str(value if value is not None else '').strip()
+    if not _UUID.match(text):
+        raise ConfigurationError(
+            "run_id must be the UUID of a pre-check (check-set) run, like "
+            "3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d; got %r." % (one_line(text, 80),), option='run_id')
+    return str(uuid.UUID(text))
+
+
+def is_uuid(value: str) -> bool:
+    return bool(_UUID.match(str(value).strip()))
+
+
+def run_path(run_id: str) -> str:
+    return '%s/%s' % (RUNS_PATH, run_id)
+
+
+def normalise(value) -> str:
+    """``In Progress`` -> ``IN_PROGRESS``; anything that is not text reads as ''."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return ''
+    return re.sub(r'[\s-]+', '_', one_line(value, 64)).upper()
+
+
+def text_field(value, limit: int = MAX_NAME):
+    """A string field from the server, one safe line, or None when absent or not text."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = one_line(value, limit)
+        return text or None
+    return None
+
+
+# -- a run's answer -----------------------------------------------------------------
+
+def run_status(run) -> str:
+    status = normalise(run.get('status')) if isinstance(run, dict) else ''
+    return status or STARTING
+
+
+def run_progress(run):
+    """Discovery progress in percent (0..100), or None."""
+    progress = run.get('discoveryProgress') if isinstance(run, dict) else None
+    value = progress.get('percentageComplete') if isinstance(progress, dict) else None
+    try:
+        value = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if 0.0 <= value <= 100.0 else None
+
+
+def run_finished(run) -> bool:
+    """True once the run has ended, successfully or not; a blank or unknown status is still running."""
+    return run_status(run) in TERMINAL_STATUSES
+
+
+def read_run(client, run_id: str):
+    """The AssessmentOutput of ``run_id``, or None when SDDC Manager has no such run (404)."""
+    description = 'Reading pre-check run %s' % run_id
+    response = client.request('GET', run_path(run_id), description, accept=(200, 404))
+    if response.status_code == 404:
+        return None
+    run = client.decode_json(response, description)
+    if not isinstance(run, dict):
+        raise InvalidResponseError('%s: the answer is not a run result (an object): %s'
+                                   % (description, client.redactor.text(quote(run))),
+                                   status_code=response.status_code)
+    return run
+
+
+def missing_run_error(client, run_id: str) -> NotFoundError:
+    return NotFoundError('No pre-check run %s on SDDC Manager at %s: check run_id (the id that '
+                         'sddc.manager.precheck returned, or one of the runs sddc.manager.precheck_info lists for '
+                         'your domains).' % (run_id, client.base_url), status_code=404)
+
+
+def require_run(client, run_id: str) -> dict:
+    """The run, or NotFoundError naming the id and the appliance: a mistyped id is caught."""
+    run = read_run(client, run_id)
+    if run is None:
+        raise missing_run_error(client, run_id)
+    return run
+
+
+class RunSubject:
+    """A pre-check run, as the waiter polls it."""
+
+    noun = 'The pre-check run'
+
+    def __init__(self, run_id: str):
+        self.run_id = run_id
+        self.label = 'pre-check run %s' % run_id
+
+    def read(self, client):
+        return read_run(client, self.run_id)
+
+    @staticmethod
+    def status(run):
+        return run_status(run)
+
+    @staticmethod
+    def progress(run):
+        return run_progress(run)
+
+    @staticmethod
+    def finished(run):
+        return run_finished(run)
+
+
+# -- domains and target versions ----------------------------------------------------
+
+def elements(page) -> list:
+    """The ``elements`` of a page answer (or a bare list), dicts only."""
+    items = page.get('elements') if isinstance(page, dict) else page
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def list_domains(client) -> list:
+    """Every workload domain as {id, name, type}."""
+    page = client.get_json(DOMAINS_PATH, 'Listing the workload domains')
+    domains = []
+    for item in elements(page):
+        domain_id, name = text_field(item.get('id')), text_field(item.get('name'))
+        if domain_id:
+            domains.append(dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'))))
+    return domains
+
+
+def resolve_domains(client, wanted: list) -> list:
+    """``wanted`` names or ids as [{id, name, type}], in the order given, each once.
+
+    Names match exactly first, then ignoring case; an unknown name fails listing the
+    domains that exist.
+    """
+    known = list_domains(client)
+    resolved, unknown = [], []
+    for value in wanted:
+        text = str(value).strip()
+        match = (next((d for d in known if d['id'] == text.lower() or d['id'] == text), None)
+                 or next((d for d in known if d['name'] == text), None)
+                 or next((d for d in known if d['name'].casefold() == text.casefold()), None))
+        if match is None:
+            unknown.append(one_line(text, 80))
+        elif match not in resolved:
+            resolved.append(match)
+    if unknown:
+        names = sorted(d['name'] for d in known)
+        raise NotFoundError('No workload domain %s on SDDC Manager at %s; the domains there are: %s.'
+                            % (', '.join(repr(u) for u in unknown), client.base_url,
+                               ', '.join(names) if names else 'none'),
+                            available=names)
+    return resolved
+
+
+def _not_applicable_reason(release: dict) -> str:
+    reasons = []
+    packs = [release.get('reasonNotApplicable')]
+    if isinstance(release.get('reasonsNotApplicable'), list):
+        packs.extend(release['reasonsNotApplicable'])
+    for pack in packs:
+        if isinstance(pack, dict):
+            text = text_field(pack.get('message'), 500) or text_field(pack.get('messageKey'), 200)
+            if text and text not in reasons:
+                reasons.append(text)
+    legacy = text_field(release.get('notApplicableReason'), 500)
+    if legacy and legacy not in reasons:
+        reasons.append(legacy)
+    return '; '.join(reasons)
+
+
+def is_applicable(release: dict) -> bool:
+    status = normalise(release.get('applicabilityStatus'))
+    if status:
+        return status == 'APPLICABLE'
+    return release.get('isApplicable') is True
+
+
+def future_releases(client, domain: dict) -> list:
+    return elements(client.get_json('/v1/releases/domains/%s/future-releases' % domain['id'],
+                                    'Reading the target versions offered to domain %s' % domain['name']))
+
+
+def check_target_version(client, domains: list, target: str) -> None:
+    """Fail unless every domain is offered ``target`` as an applicable release, naming what is offered."""
+    for domain in domains:
+        releases = future_releases(client, domain)
+        offered = [text_field(r.get('version'), 64) for r in releases if text_field(r.get('version'), 64)]
+        applicable = [text_field(r.get('version'), 64) for r in releases if is_applicable(r)]
+        match = next((r for r in releases if text_field(r.get('version'), 64) == target), None)
+        if match is None:
+            raise NotFoundError(
+                'Target version %s is not offered to domain %s; the versions offered are: %s (applicable: %s).'
+                % (target, domain['name'], ', '.join(offered) or 'none', ', '.join(applicable) or 'none'),
+                available=offered, option='target_version')
+        if not is_applicable(match):
+            reason = _not_applicable_reason(match) or 'SDDC Manager gave no reason'
+            raise NotFoundError(
+                'Target version %s is offered to domain %s but not applicable: %s. Applicable versions: %s.'
+                % (target, domain['name'], reason.rstrip('.'), ', '.join(applicable) or 'none'),
+                available=applicable, option='target_version')
+
+
+# -- query and start ----------------------------------------------------------------
+
+def query_check_sets(client, domains: list, check_set_type: str) -> dict:
+    """``POST /v1/system/check-sets/queries``: the candidate check-sets of each resource of ``domains``."""
+    description = 'Querying the %s check-sets of domain%s %s' % (
+        check_set_type, 's' if len(domains) != 1 else '', ', '.join(d['name'] for d in domains))
+    body = {'checkSetType': check_set_type, 'domains': [{'domainId': d['id']} for d in domains]}
+    response = client.request('POST', QUERIES_PATH, description, json_body=body)
+    query = client.decode_json(response, description)
+    if not isinstance(query, dict) or not isinstance(query.get('queryId'), str):
+        raise InvalidResponseError('%s: the answer has no queryId: %s' % (description,
+                                                                          client.redactor.text(quote(query))),
+                                   status_code=response.status_code)
+    return query
+
+
+def run_selection(query: dict, domains: list, target_version: str = None) -> tuple:
+    """(run input, check_sets summary) from a query answer: every resource with a check-set, with all of them.
+
+    Each selected resource carries only resourceId, resourceName, resourceType,
+    domain and checkSets[{checkSetId}], as SDDC Manager's own UI sends it.
+    """
+    by_id = dict((d['id'], d) for d in domains)
+    selected, summary = [], []
+    resources = query.get('resources') if isinstance(query.get('resources'), list) else []
+    for resource in resources:
+        if not isinstance(resource, dict):
+            continue
+        check_sets = resource.get('checkSets') if isinstance(resource.get('checkSets'), list) else []
+        ids = []
+        for check_set in check_sets:
+            check_set_id = text_field(check_set.get('checkSetId'), 500) if isinstance(check_set, dict) else None
+            if check_set_id and check_set_id not in ids:
+                ids.append(check_set_id)
+        if not ids:
+            continue
+        domain = resource.get('domain') if isinstance(resource.get('domain'), dict) else {}
+        domain_id = text_field(domain.get('domainId'))
+        domain_name = text_field(domain.get('domainName')) or by_id.get(domain_id, {}).get('name')
+        if domain_id is None and len(domains) == 1:
+            domain_id, domain_name = domains[0]['id'], domains[0]['name']
+        choice = {'resourceId': resource.get('resourceId'), 'resourceName': resource.get('resourceName'),
+                  'resourceType': resource.get('resourceType'),
+                  'checkSets': [{'checkSetId': check_set_id} for check_set_id in ids]}
+        if domain:
+            choice['domain'] = dict((key, domain[key]) for key in ('domainId', 'domainName', 'domainType')
+                                    if key in domain)
+        selected.append(choice)
+        summary.append(dict(name=text_field(resource.get('resourceName')), type=text_field(resource.get('resourceType')),
+                            id=text_field(resource.get('resourceId')), domain=domain_name, domain_id=domain_id,
+                            check_set_ids=ids))
+    run_input = {'queryId': query['queryId'], 'resources': selected}
+    if target_version:
+        run_input['metadata'] = {'targetVersion': target_version}
+    return run_input, summary
+
+
+def start_run(client, run_input: dict) -> dict:
+    """``POST /v1/system/check-sets``: the 202 Task, whose ``id`` is the run id."""
+    description = 'Starting a pre-check run'
+    response = client.request('POST', RUNS_PATH, description, json_body=run_input, accept=(200, 201, 202))
+    task = client.decode_json(response, description)
+    if not isinstance(task, dict) or not isinstance(task.get('id'), str) or not is_uuid(task['id']):
+        raise InvalidResponseError('%s: the answer is not a task with a run id: %s'
+                                   % (description, client.redactor.text(quote(task))),
+                                   status_code=response.status_code)
+    return task
+
+
+# -- the last runs ------------------------------------------------------------------
+
+def iso_from_epoch_ms(value):
+    """``2025-07-17T16:02:22.468Z`` from epoch milliseconds; None when unreadable."""
+    try:
+        seconds = float(value) / 1000.0
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(timespec='milliseconds').replace(
+            '+00:00', 'Z')
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def last_runs(client, domain: dict) -> list:
+    """``GET /v1/system/check-sets?domainId=``: the runs SDDC Manager remembers for ``domain``."""
+    answer = client.get_json('%s?domainId=%s' % (RUNS_PATH, domain['id']),
+                             'Listing the pre-check runs of domain %s' % domain['name'])
+    return [item for item in answer if isinstance(item, dict)] if isinstance(answer, list) else []
+
+
+def describe_task_info(info: dict) -> dict:
+    """One entry of ``runs``: the AssessmentTaskInfo with its times in ISO 8601 too."""
+    metadata = info.get('metadata') if isinstance(info.get('metadata'), dict) else {}
+    domains = []
+    for domain in info.get('domainInputs') if isinstance(info.get('domainInputs'), list) else []:
+        if isinstance(domain, dict):
+            domains.append(dict(id=text_field(domain.get('domainId')), name=text_field(domain.get('domainName')),
+                                type=text_field(domain.get('domainType'))))
+    return dict(id=text_field(info.get('id'), 64), state=text_field(info.get('state'), 64),
+                timestamp=info.get('timestamp') if isinstance(info.get('timestamp'), (int, float)) else None,
+                started=iso_from_epoch_ms(info.get('timestamp')),
+                completion_timestamp=(info.get('completionTimestamp')
+                                      if isinstance(info.get('completionTimestamp'), (int, float)) else None),
+                completed=iso_from_epoch_ms(info.get('completionTimestamp')),
+                domains=domains, target_version=text_field(metadata.get('targetVersion'), 64))
+
+
+def runs_of_domains(client, domains: list) -> list:
+    """The last runs of every domain in ``domains``, each once, newest first."""
+    runs, seen = [], set()
+    for domain in domains:
+        for info in last_runs(client, domain):
+            entry = describe_task_info(info)
+            if entry['id'] and entry['id'] not in seen:
+                seen.add(entry['id'])
+                runs.append(entry)
+    runs.sort(key=lambda entry: entry['timestamp'] or 0, reverse=True)
+    return runs
+
+
+def same_target(run_target, target_version) -> bool:
+    """A run without a target (or "General Upgrade Readiness") matches a request without one."""
+    general = (None, '', GENERAL_READINESS.casefold())
+    left = (run_target or '').casefold()
+    right = (target_version or '').casefold()
+    if left in general and right in general:
+        return True
+    return left == right
+
+
+def find_running_run(client, domains: list, target_version: str = None):
+    """A run still in progress for exactly ``domains`` and ``target_version``, or None."""
+    wanted = set(d['id'] for d in domains)
+    for entry in runs_of_domains(client, domains[:1]):
+        if normalise(entry['state']) not in RUNNING_TASK_STATES:
+            continue
+        if set(d['id'] for d in entry['domains']) == wanted and same_target(entry['target_version'], target_version):
+            return entry
+    return None

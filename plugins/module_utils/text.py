@@ -1,0 +1,72 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Server text made fit for a terminal: one line, no control characters, bounded; and counts in words.
+
+Every string that comes from SDDC Manager may come from a broken proxy or an
+attacker. Before it reaches a ``msg``, a warning or the display it passes
+``one_line``: escape sequences and control characters go, white space folds,
+and the length is bounded.
+"""
+
+import re
+
+MSG_LIMIT = 2000
+QUOTE_LIMIT = 200
+
+# ANSI/VT escape sequences (CSI, OSC, single-character escapes), then any C0/C1 control
+# character and the Unicode controls that reorder or hide text.
+_ESCAPE_SEQUENCES = re.compile(r'\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])')
+_CONTROLS = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+
+
+def one_line(value, limit: int = MSG_LIMIT) -> str:
+    """``value`` as one printable line of at most ``limit`` characters (``...`` marks a cut)."""
+    if value is None:
+        return ''
+    if isinstance(value, bytes):
+        value = value.decode('utf-8', 'replace')
+    text = _CONTROLS.sub('', _ESCAPE_SEQUENCES.sub('', str(value)))
+    text = ' '.join(text.split())
+    if len(text) > limit:
+        return text[:max(0, limit - 3)].rstrip() + '...'
+    return text
+
+
+def quote(value, limit: int = QUOTE_LIMIT) -> str:
+    """A short quote of a body that could not be understood."""
+    return one_line(value, limit)
+
+
+def sentence(value, limit: int = MSG_LIMIT) -> str:
+    """``one_line`` ending with a full stop (unless it already ends a sentence)."""
+    text = one_line(value, limit)
+    if text and text[-1] not in '.!?':
+        text += '.'
+    return text
+
+
+def plural(count: int, noun: str, plural_form: str = None) -> str:
+    """``1 poll``, ``2 polls``, ``0 errors``: a count with its noun in the right number."""
+    if count == 1:
+        return '%d %s' % (count, noun)
+    return '%d %s' % (count, plural_form or noun + 's')
+
+
+def progress_phrase(status: str, progress) -> str:
+    """``IN_PROGRESS at 42.0%``, or the status alone when there is no progress figure."""
+    if progress is None:
+        return status
+    return '%s at %.1f%%' % (status, progress)
+
+
+def format_duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``1h02m``: a duration short enough for a progress line."""
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return '%ds' % seconds
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return '%dm%02ds' % (minutes, seconds)
+    hours, minutes = divmod(minutes, 60)
+    return '%dh%02dm' % (hours, minutes)

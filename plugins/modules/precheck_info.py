@@ -1,0 +1,328 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r'''
+module: precheck_info
+short_description: Read a pre-check run and its findings, or list the last runs of domains
+version_added: 0.2.0
+description:
+  - With O(run_id), reads one pre-check (check-set) run (C(GET /v1/system/check-sets/{runId})) and returns its
+    status, discovery progress and findings as one flat list, with counts per severity overall and per domain.
+  - With O(domains), lists the runs SDDC Manager remembers for those workload domains
+    (C(GET /v1/system/check-sets?domainId=)), newest first.
+  - Only reads; never changes anything. A run that does not exist is an answer (RV(exists=false)), not a failure.
+  - Findings are read from every shape a result is known to take (validation nodes, 9.1 notifications, inventory
+    leaves), at any depth; a failed check whose severity is missing or unknown counts as C(ERROR).
+    Passed checks are counted, not listed.
+  - Works from VCF 5.2 to 9.1.
+author:
+  - sddc.manager contributors (@sddc-manager)
+options:
+  run_id:
+    description:
+      - The UUID of a pre-check run, as RV(sddc.manager.precheck#module:run_id) returns it. Any casing; sent canonical.
+      - Mutually exclusive with O(domains); one of the two is required.
+    type: str
+  domains:
+    description:
+      - Workload domain names or ids whose last runs to list.
+      - Mutually exclusive with O(run_id).
+    type: list
+    elements: str
+  include_raw:
+    description:
+      - Also return the run's answer as SDDC Manager gave it (RV(raw)). A real result carries a large inventory tree.
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - sddc.manager.connection
+  - sddc.manager.connection.module
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details: The module only reads, so it runs the same in check mode.
+  diff_mode:
+    support: none
+  platform:
+    platforms: all
+seealso:
+  - module: sddc.manager.precheck
+  - module: sddc.manager.wait_for_precheck
+'''
+
+EXAMPLES = r'''
+- name: Read a pre-check run (connection from SDDC_MANAGER_* env vars)
+  sddc.manager.precheck_info:
+    run_id: 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21
+  register: precheck_run
+
+- name: Show what blocks the upgrade
+  ansible.builtin.debug:
+    msg: "{{ item.resource }} / {{ item.name }}: {{ item.message }} ({{ item.remediation }})"
+  loop: "{{ precheck_run.findings | selectattr('severity', 'equalto', 'ERROR') | list }}"
+  loop_control:
+    label: "{{ item.id }}"
+
+- name: List the last pre-check runs of two domains
+  sddc.manager.precheck_info:
+    domains:
+      - mgmt-01
+      - wld-01
+  register: precheck_runs
+
+- name: Show the newest
+  ansible.builtin.debug:
+    msg: "{{ precheck_runs.runs[0].id }} {{ precheck_runs.runs[0].state }} since {{ precheck_runs.runs[0].started }}"
+  when: precheck_runs.runs | length > 0
+'''
+
+RETURN = r'''
+run_id:
+  description: The run id as sent (lower case, hyphenated).
+  returned: when O(run_id) is given
+  type: str
+  sample: 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21
+exists:
+  description: Whether SDDC Manager knows the run.
+  returned: when O(run_id) is given
+  type: bool
+  sample: true
+status:
+  description: C(IN_PROGRESS), C(COMPLETED_WITH_SUCCESS) or C(COMPLETED_WITH_FAILURE) (normalised to upper case);
+    C(STARTING) while SDDC Manager has not filled it in; null when the run does not exist.
+  returned: when O(run_id) is given
+  type: str
+  sample: COMPLETED_WITH_FAILURE
+finished:
+  description: Whether the run has ended, successfully or not.
+  returned: when O(run_id) is given
+  type: bool
+  sample: true
+progress:
+  description: The discovery progress in percent; null when SDDC Manager gives none.
+  returned: when O(run_id) is given
+  type: float
+  sample: 100.0
+findings:
+  description: Every failed, warning, informational or silenced-out check, most severe first. Passed checks are
+    only counted (RV(summary.passed)).
+  returned: when O(run_id) is given
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: The check id (C(validatorDefinitionId), else the error code or inventory id).
+      type: str
+    name:
+      description: The check's name (C(validationName), else its label or message).
+      type: str
+    severity:
+      description: C(ERROR), C(WARNING) or C(INFO). C(CRITICAL) counts as C(ERROR), C(OPTIONAL) as C(INFO); a failed
+        check whose severity is missing or unknown is C(ERROR).
+      type: str
+    severity_raw:
+      description: The severity as SDDC Manager gave it.
+      type: str
+    status:
+      description: The check's status as SDDC Manager gave it, for example C(VALIDATION_FAILED).
+      type: str
+    passed:
+      description: Always false; passed checks are counted, not listed.
+      type: bool
+    ignored:
+      description: Whether the check is in O(sddc.manager.wait_for_precheck#module:ignore_checks) (false here).
+      type: bool
+    resource:
+      description: The resource the check ran on, where SDDC Manager says.
+      type: str
+    domain:
+      description: The domain, where SDDC Manager says.
+      type: str
+    message:
+      description: What the check found.
+      type: str
+    remediation:
+      description: What to do about it.
+      type: str
+    remediation_url:
+      description: A link to more, when SDDC Manager gave one.
+      type: str
+    reference_token:
+      description: The reference token to quote to support.
+      type: str
+    source:
+      description: Where in the result it was read, C(validationResult), C(notifications) or C(physicalPresentedData).
+      type: str
+summary:
+  description: Counts overall and per domain; null when the run does not exist.
+  returned: when O(run_id) is given
+  type: dict
+  contains:
+    error:
+      description: Findings of severity C(ERROR).
+      type: int
+    warning:
+      description: Findings of severity C(WARNING).
+      type: int
+    info:
+      description: Findings of severity C(INFO).
+      type: int
+    passed:
+      description: Checks that passed.
+      type: int
+    silenced:
+      description: Checks silenced on SDDC Manager.
+      type: int
+    total:
+      description: All checks counted.
+      type: int
+    domains:
+      description: The same counts per domain (with C(domain) and C(source)), from SDDC Manager's
+        C(validation-domain-summary) when it gave one, else from the findings.
+      type: list
+      elements: dict
+  sample: {"error": 1, "warning": 2, "info": 0, "passed": 14, "silenced": 0, "total": 17, "domains": []}
+truncated:
+  description: Whether the result was nested deeper or larger than the walker reads (findings may be missing).
+  returned: when the run exists
+  type: bool
+input_errors:
+  description: The run's C(inputValidationErrors), each as one line.
+  returned: when O(run_id) is given
+  type: list
+  elements: str
+validation_message:
+  description: The message of the top-level validation result.
+  returned: when O(run_id) is given
+  type: str
+  sample: Target state validation successful
+timestamp:
+  description: When the run began, as SDDC Manager gave it.
+  returned: when the run exists
+  type: str
+completion_timestamp:
+  description: When the run ended, as SDDC Manager gave it.
+  returned: when the run exists
+  type: str
+raw:
+  description: The run's answer (C(AssessmentOutput)) as SDDC Manager gave it.
+  returned: when O(include_raw=true) and the run exists
+  type: dict
+domains:
+  description: The domains whose runs were listed, as resolved (C(id), C(name), C(type)).
+  returned: when O(domains) is given
+  type: list
+  elements: dict
+runs:
+  description: The last runs of those domains, each once, newest first.
+  returned: when O(domains) is given
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: The run id.
+      type: str
+    state:
+      description: The run's task state, for example C(COMPLETED_WITH_SUCCESS) or C(IN_PROGRESS).
+      type: str
+    timestamp:
+      description: When it began, in epoch milliseconds.
+      type: int
+    started:
+      description: When it began, ISO 8601 UTC.
+      type: str
+    completion_timestamp:
+      description: When it ended, in epoch milliseconds.
+      type: int
+    completed:
+      description: When it ended, ISO 8601 UTC.
+      type: str
+    domains:
+      description: The domains it covered (C(id), C(name), C(type)).
+      type: list
+      elements: dict
+    target_version:
+      description: Its target version, or C(General Upgrade Readiness).
+      type: str
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: NotFoundError
+status_code:
+  description: On failure, the HTTP status of the answer that failed.
+  returned: when SDDC Manager answered with an HTTP error
+  type: int
+  sample: 400
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
+'''
+
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (
+    canonical_run_id,
+    read_run,
+    resolve_domains,
+    runs_of_domains,
+)
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import describe_run
+
+OPTIONS = dict(
+    run_id=dict(type='str'),
+    domains=dict(type='list', elements='str'),
+    include_raw=dict(type='bool', default=False),
+)
+
+
+def read_precheck(client, params: dict) -> dict:
+    """One run with its findings (``run_id``), or the last runs of some domains (``domains``)."""
+    if params['run_id'] is not None:
+        run_id = canonical_run_id(params['run_id'])
+        return dict(changed=False, **describe_run(run_id, read_run(client, run_id), params['include_raw']))
+    domains = resolve_domains(client, params['domains'])
+    return dict(changed=False, domains=domains, runs=runs_of_domains(client, domains))
+
+
+def main():
+    module = sddc_manager_module(OPTIONS, supports_check_mode=True, required_one_of=[('run_id', 'domains')],
+                                 mutually_exclusive=[('run_id', 'domains')])
+    run_module(module, lambda client: read_precheck(client, module.params))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,252 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# This module is documentation only: the work is done on the controller by the action plugin
+# plugins/action/wait_for_precheck.py.
+
+DOCUMENTATION = r'''
+module: wait_for_precheck
+short_description: Wait for a pre-check run and fail on what blocks the upgrade
+version_added: 0.2.0
+description:
+  - Polls C(GET /v1/system/check-sets/{runId}) until a pre-check (check-set) run ends, then gates on its findings:
+    by default the task fails when any C(ERROR) finding remains, with one line naming the run, its counts and the
+    failing findings, most severe first, with resource, check, message and remediation.
+  - A run that ends C(COMPLETED_WITH_FAILURE) without any readable C(ERROR) finding still fails, quoting the
+    top-level validation message and any input validation errors; a run whose only C(ERROR) findings are in
+    O(ignore_checks) passes.
+  - With O(fail_on=error), C(WARNING) findings are shown as Ansible warnings (at most ten, then a count).
+  - Runs on the controller as an action plugin, through one HTTP session and one login for the whole wait.
+    Transient faults (connection resets, timeouts, HTTP 429/502/503/504, a garbled answer) do not end the wait while
+    time remains, and an access token that expires during the wait is refreshed or re-obtained. A run that goes
+    missing (HTTP 404) fails at once.
+  - Every change of status or progress is shown at verbosity 1 (C(-v)), with the elapsed time and an estimate of
+    the time left.
+  - Returns what M(sddc.manager.precheck_info) returns for the run, plus RV(elapsed), RV(polls), RV(verdict) and
+    RV(failing).
+author:
+  - sddc.manager contributors (@sddc-manager)
+options:
+  fail_on:
+    description:
+      - Which findings fail the task. V(error) (C(ERROR) findings), V(warning) (C(ERROR) and C(WARNING)) or V(never)
+        (report only).
+    type: str
+    choices: [error, warning, never]
+    default: error
+  ignore_checks:
+    description:
+      - Check ids or names (any casing) whose findings never fail the task. They are still returned, marked
+        C(ignored), and counted.
+    type: list
+    elements: str
+    default: []
+  include_raw:
+    description:
+      - Also return the run's answer as SDDC Manager gave it (RV(raw)).
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - sddc.manager.run_id
+  - sddc.manager.wait.run
+  - sddc.manager.connection
+  - sddc.manager.connection.action
+  - ansible.builtin.action_common_attributes
+  - ansible.builtin.action_common_attributes.flow
+attributes:
+  action:
+    support: full
+  async:
+    support: none
+    details: The action waits itself; use O(timeout) instead of C(async).
+  bypass_host_loop:
+    support: none
+  check_mode:
+    support: full
+    details: It only reads, so it waits the same in check mode.
+  diff_mode:
+    support: none
+  platform:
+    platforms: all
+    details: Talks to SDDC Manager from the controller, whatever the target host.
+seealso:
+  - module: sddc.manager.precheck
+  - module: sddc.manager.precheck_info
+  - module: sddc.manager.precheck_export
+'''
+
+EXAMPLES = r'''
+- name: Start a pre-check of a domain (connection from SDDC_MANAGER_* env vars)
+  sddc.manager.precheck:
+    domains:
+      - wld-01
+  register: precheck
+
+- name: Wait up to an hour; fail on ERROR findings, show WARNING findings as warnings
+  sddc.manager.wait_for_precheck:
+    run_id: "{{ precheck.run_id }}"
+  register: precheck_result
+
+- name: Show the verdict
+  ansible.builtin.debug:
+    msg: "{{ precheck_result.verdict }}: {{ precheck_result.summary.error }} errors, {{ precheck_result.summary.warning }} warnings"
+
+- name: Be strict about warnings, but accept a known license finding
+  sddc.manager.wait_for_precheck:
+    run_id: "{{ precheck.run_id }}"
+    fail_on: warning
+    ignore_checks:
+      - sddc-manager-vcenter-license-state
+    timeout: 1800
+    poll_interval: 30
+
+- name: Report only, never fail, and keep the raw answer
+  sddc.manager.wait_for_precheck:
+    run_id: "{{ precheck.run_id }}"
+    fail_on: never
+    include_raw: true
+  register: precheck_report
+
+# Ad hoc:
+#   ansible localhost -m sddc.manager.wait_for_precheck -a "run_id=7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21 fail_on=never"
+'''
+
+RETURN = r'''
+msg:
+  description:
+    - What happened, in one line of at most 2000 characters.
+    - On a blocked run, for example
+      V(Pre-check run 7c0a...: COMPLETED_WITH_FAILURE, 1 error, 2 warnings, 0 info, 14 passed: BLOCKED.
+      ERROR vc-01.example.com / vCenter license state: The license expires in 3 days. Remediation: Apply a new license.)
+  returned: always
+  type: str
+verdict:
+  description: C(READY), C(READY WITH WARNINGS), C(BLOCKED) (what O(fail_on) and O(ignore_checks) make of the
+    findings), or C(NOT FINISHED) when the wait ended before the run.
+  returned: when O(run_id) is valid
+  type: str
+  sample: READY WITH WARNINGS
+failing:
+  description: The findings that failed the task, most severe first (same keys as RV(findings)).
+  returned: when O(run_id) is valid
+  type: list
+  elements: dict
+elapsed:
+  description: Seconds the wait took.
+  returned: when O(run_id) is valid
+  type: float
+  sample: 312.4
+polls:
+  description: How many times the run was read.
+  returned: when O(run_id) is valid
+  type: int
+  sample: 21
+run_id:
+  description: The run id as sent (lower case, hyphenated).
+  returned: when O(run_id) is valid
+  type: str
+  sample: 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21
+exists:
+  description: Whether the run was found.
+  returned: when O(run_id) is valid
+  type: bool
+status:
+  description: The run's last status (C(IN_PROGRESS), C(COMPLETED_WITH_SUCCESS), C(COMPLETED_WITH_FAILURE),
+    C(STARTING)).
+  returned: when O(run_id) is valid
+  type: str
+finished:
+  description: Whether the run has ended.
+  returned: when O(run_id) is valid
+  type: bool
+progress:
+  description: The last discovery progress in percent.
+  returned: when O(run_id) is valid
+  type: float
+findings:
+  description: Every finding of the run, most severe first, as M(sddc.manager.precheck_info) returns them,
+    with C(ignored) set for those in O(ignore_checks).
+  returned: when O(run_id) is valid
+  type: list
+  elements: dict
+summary:
+  description: Counts overall and per domain, as M(sddc.manager.precheck_info) returns them.
+  returned: when O(run_id) is valid
+  type: dict
+truncated:
+  description: Whether the result was larger or deeper than the walker reads.
+  returned: when the run was read
+  type: bool
+input_errors:
+  description: The run's C(inputValidationErrors), each as one line.
+  returned: when O(run_id) is valid
+  type: list
+  elements: str
+validation_message:
+  description: The message of the top-level validation result.
+  returned: when O(run_id) is valid
+  type: str
+timestamp:
+  description: When the run began, as SDDC Manager gave it.
+  returned: when the run was read
+  type: str
+completion_timestamp:
+  description: When the run ended, as SDDC Manager gave it.
+  returned: when the run was read
+  type: str
+raw:
+  description: The run's last answer (C(AssessmentOutput)) as SDDC Manager gave it.
+  returned: when O(include_raw=true) and the run was read
+  type: dict
+warnings:
+  description: The C(WARNING) findings, one line each (at most ten, then a count), when O(fail_on=error).
+  returned: when there are any
+  type: list
+  elements: str
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on such a failure
+  type: str
+  sample: NotFoundError
+status_code:
+  description: On failure, the HTTP status of the answer that failed.
+  returned: when SDDC Manager answered with an HTTP error
+  type: int
+  sample: 404
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (errorCode, message, remediationMessage,
+    referenceToken...).
+  returned: when SDDC Manager answered with an error body
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
+'''
