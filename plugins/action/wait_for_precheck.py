@@ -55,6 +55,7 @@ class ActionModule(SddcManagerAction):
     """Polls the run through one client, then applies the gate to its findings."""
 
     OPTIONS = dict(run_id=run_id_option(), **dict(wait_options(RUN_WAIT), **GATE_OPTIONS))
+    RESULT_DEFAULTS = dict(elapsed=0.0, polls=0, findings=[], failing=[])
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])

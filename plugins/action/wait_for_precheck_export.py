@@ -46,6 +46,7 @@ class ActionModule(SddcManagerAction):
     """Polls through one client (one session, one login) instead of shipping a module per poll."""
 
     OPTIONS = dict(run_id=run_id_option(), **wait_options(EXPORT_WAIT))
+    RESULT_DEFAULTS = dict(export=None, elapsed=0.0, polls=0)
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])

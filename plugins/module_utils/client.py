@@ -38,9 +38,10 @@ try:
     from requests.exceptions import SSLError, Timeout, RequestException
     from requests.exceptions import ConnectionError as RequestsConnectionError
     from requests.exceptions import ChunkedEncodingError, ContentDecodingError
+    from urllib3.exceptions import HTTPError as Urllib3Error
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
-    TRANSIENT_EXCEPTIONS = (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError)
+    TRANSIENT_EXCEPTIONS = (RequestsConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError, Urllib3Error)
 except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
@@ -292,7 +293,7 @@ class SddcManagerClient:
         if self._uses_api_token:
             raise self._auth_error(
                 description, response,
-                'The api_token expired or was refused: obtain a new one, or use username and password.')
+                'The api_token expired or was refused: obtain a new one, or use username and password.', always=True)
         if self._refresh_token and self._refresh():
             return
         self._access_token = None
@@ -425,8 +426,8 @@ class SddcManagerClient:
                 if size > MAX_JSON_BYTES:
                     response.close()
                     raise InvalidResponseError(
-                        '%s failed: the answer is larger than %d MiB; SDDC Manager answers are far smaller, so it was '
-                        'not read.' % (description, MAX_JSON_BYTES // (1024 * 1024)), status_code=response.status_code)
+                        '%s failed: the answer is larger than %d bytes; SDDC Manager answers are far smaller, so it '
+                        'was not read.' % (description, MAX_JSON_BYTES), status_code=response.status_code)
                 chunks.append(chunk)
         except TransportError as exc:
             raise TransientFault(exc.msg.split(' failed: ', 1)[-1])
@@ -445,9 +446,9 @@ class SddcManagerClient:
             return body, None
         return None, quote(str(body))
 
-    def _auth_error(self, description, response, advice):
+    def _auth_error(self, description, response, advice, always=False):
         error, body_quote = self._error_body(response)
-        line = describe_failure(description, response.status_code, error, body_quote, advice=advice)
+        line = describe_failure(description, response.status_code, error, body_quote, advice=advice, always=always)
         return AuthenticationError(self.redactor.text(line), status_code=response.status_code, error=error)
 
 

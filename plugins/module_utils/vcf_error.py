@@ -45,12 +45,13 @@ def _nested_messages(error: dict) -> list:
     return messages
 
 
-def describe_error(error, advice: str = None) -> str:
+def describe_error(error, advice: str = None, always: bool = False) -> str:
     """One line from a VCF ``Error``: code, message, causes, remediation, link, reference token.
 
     ``error`` may be any decoded JSON value: a bare string keeps its words, anything
     else that is not an object gives ''. ``advice`` is the collection's own hint,
-    used only when SDDC Manager gave no remediation of its own.
+    used only when SDDC Manager gave no remediation of its own, unless ``always``
+    (a hint that says something the API cannot know).
     """
     if isinstance(error, str):
         return sentence(error)
@@ -74,7 +75,7 @@ def describe_error(error, advice: str = None) -> str:
     if error.get('remediationMessage'):
         remediations.append(sentence(error['remediationMessage']))
     remediations.extend(r for r in _notification_remediations(error) if r not in remediations)
-    if not remediations and advice:
+    if advice and (always or not remediations):
         remediations.append(sentence(advice))
     if remediations:
         parts.append('Remediation: %s' % ' '.join(remediations))
@@ -85,10 +86,11 @@ def describe_error(error, advice: str = None) -> str:
     return one_line(' '.join(parts))
 
 
-def describe_failure(action: str, status_code: int, error=None, body_quote: str = None, advice: str = None) -> str:
+def describe_failure(action: str, status_code: int, error=None, body_quote: str = None, advice: str = None,
+                     always: bool = False) -> str:
     """``<action> failed: HTTP <status> <error line>``: the ``msg`` of an ApiError, bounded."""
     line = '%s failed: HTTP %s' % (action, status_code)
-    detail = describe_error(error, advice) if error is not None else ''
+    detail = describe_error(error, advice, always) if error is not None else ''
     if detail:
         line += ' ' + detail
     elif body_quote:

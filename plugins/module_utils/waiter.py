@@ -122,7 +122,8 @@ class Waiter:
             except SddcManagerError as exc:
                 if not is_transient(exc):
                     return WaitOutcome(ERROR, snapshot, polls, self.clock() - start, error=exc)
-                last_fault = exc.msg
+                if self.clock() < deadline:   # else it is the deadline that cut the request, not a fault
+                    last_fault = exc.msg
             else:
                 now = self.clock()
                 if current is None:

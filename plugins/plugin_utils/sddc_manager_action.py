@@ -21,11 +21,15 @@ display = Display()
 
 
 class SddcManagerAction(ActionBase):
-    """Subclasses set OPTIONS (their own argument spec) and implement ``operate``."""
+    """Subclasses set OPTIONS (their own argument spec) and implement ``operate``.
+
+    RESULT_DEFAULTS are keys every exit path returns, a failure before any request included.
+    """
 
     TRANSFERS_FILES = False
     _requires_connection = False
     OPTIONS = {}
+    RESULT_DEFAULTS = {}
 
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
@@ -35,7 +39,7 @@ class SddcManagerAction(ActionBase):
         if not HAS_REQUESTS:
             raise AnsibleActionFail('%s needs the Python library requests on the controller: pip install requests'
                                     % self._task.action)
-        result.update(changed=False)
+        result.update(self.RESULT_DEFAULTS, changed=False)
         failed, outcome = run_operation(params, lambda client: self.operate(client, params))
         result.update(outcome)
         if failed:

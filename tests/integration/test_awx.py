@@ -121,5 +121,6 @@ def test_awx_job_that_fails_shows_the_remediation(tls_simulator, awx_job):
     failed = [e for e in result.events if e.get('event') == 'runner_on_failed']
     assert len(failed) == 1
     assert failed[0]['event_data']['res']['msg'].endswith(
-        'FAILED at 64.0%: Results store unreachable Remediation: Restart the LCM service (reference token Q7XK2M)')
+        'FAILED at 64.0%: Results store unreachable. Remediation: Restart the LCM service. (reference token Q7XK2M) '
+        'Start a new export with sddc.manager.precheck_export and force: true.')
     assert_no_secret(private, env)

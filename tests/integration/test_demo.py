@@ -20,7 +20,7 @@ def test_demo_exports_one_file_and_stops_on_the_failed_export(tmp_path):
                                capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     out = completed.stdout
-    assert 'Pre-check export for run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d: IN_PROGRESS' in out, 'progress is shown'
+    assert 'The pre-check export of run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d: IN_PROGRESS' in out, 'progress is shown'
     assert '/exports/vcf-precheck-3f1c9a52.csv (' in out, 'the summary names the file'
     assert 'checkId,resource,severity,status,message' in out, 'the first lines are shown'
     assert ('Pre-check export for run 0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5: FAILED at 64.0%: Export of pre-check '

@@ -177,7 +177,7 @@ def test_broken_download_leaves_dest_untouched(sim, ansible, tmp_path):
     dest = tmp_path / 'out.csv'
     dest.write_text('previous\n')
     task = ansible.playbook([download_task(dest, **connection(sim))]).task()
-    assert task['failed'] is True and 'the download broke off' in task['msg']
+    assert task['failed'] is True and 'the answer broke off' in task['msg']
     assert dest.read_text() == 'previous\n' and os.listdir(str(tmp_path)) == ['out.csv']
 
 

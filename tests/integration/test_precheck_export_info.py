@@ -32,7 +32,8 @@ def test_happy_path_costs_one_request_plus_login(sim, ansible):
     assert task['export']['status'] == 'QUEUED'
     assert set(task['export']) == {'status', 'progress', 'startTimestamp', 'endTimestamp', 'error'}
     stats = sim.stats()
-    assert [entry[:2] for entry in stats['log']] == [['POST', '/v1/tokens'], ['GET', EXPORTS]]
+    assert [entry[:2] for entry in stats['log']] == [['POST', '/v1/tokens'], ['GET', EXPORTS],
+                                                    ['DELETE', '/v1/tokens/refresh-token']]
     assert stats['logins'] == 1
 
 
@@ -63,7 +64,7 @@ def test_90_appliance_fails_naming_both_versions(sim, ansible):
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert task['failed'] is True
     assert 'runs version 9.0.0.0.24703748; pre-check exports need VCF 9.1 or later' in task['msg']
-    assert task['version'] == '9.0.0.0.24703748'
+    assert task['error_details']['version'] == '9.0.0.0.24703748'
 
 
 @pytest.mark.parametrize('status', [400, 500])
@@ -136,7 +137,7 @@ def test_tls_self_signed_without_either_fails_clearly(tls_sim, ansible):
                             env={'REQUESTS_CA_BUNDLE': '', 'CURL_CA_BUNDLE': ''}).task()
     assert task['failed'] is True
     assert task['error_kind'] == 'CertificateError'
-    assert 'could not be verified' in task['msg']
+    assert 'self-signed' in task['msg'] and 'could not verify' in task['msg']
     assert 'ca_path' in task['msg'] and 'validate_certs' in task['msg']
 
 

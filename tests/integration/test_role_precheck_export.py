@@ -35,7 +35,7 @@ def test_role_exports_waits_downloads_and_summarises_then_changes_nothing(sim, a
     assert 'Pre-check export of run %s saved to %s (%d bytes, sha256' % (RUN_ID, tmp_path / 'precheck.csv', len(CSV)) \
         in first.output
     assert 'started export' in first.output
-    assert 'Pre-check export for run %s: IN_PROGRESS 25.0%%' % RUN_ID in first.output, 'progress at -v'
+    assert 'The pre-check export of run %s: IN_PROGRESS at 25.0%%' % RUN_ID in first.output, 'progress at -v'
     assert sorted(changed_tasks(first)) == ['Save the export file', 'Start (or attach to) the export of run %s' % RUN_ID]
     second = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
     assert second.rc == 0, second
@@ -50,8 +50,8 @@ def test_failed_export_stops_the_play_with_the_remediation(sim, ansible, tmp_pat
         'referenceToken': 'Q7XK2M'}}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
     assert result.rc == 2
-    assert ('Pre-check export for run %s: FAILED at 64.0%%: Results store unreachable Remediation: '
-            'Restart the LCM service (reference token Q7XK2M)' % RUN_ID) in result.output
+    assert ('Pre-check export for run %s: FAILED at 64.0%%: Results store unreachable. Remediation: '
+            'Restart the LCM service. (reference token Q7XK2M)' % RUN_ID) in result.output
     assert os.listdir(str(tmp_path)) == []
     assert 'Save the export file' not in [r['task'] for r in result.results]
 

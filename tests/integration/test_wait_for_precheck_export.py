@@ -38,8 +38,10 @@ def test_completes_after_several_polls_on_one_connection_and_login(sim, ansible)
     assert task['export']['status'] == 'COMPLETED' and task['changed'] is False
     assert task['polls'] == 5 and task['elapsed'] > 0
     assert task['msg'].startswith('Pre-check export for run %s: COMPLETED after' % RUN_ID)
+    assert task['msg'].endswith('(5 polls).')
     stats = sim.stats()
-    assert (stats['logins'], stats['connections'], stats['requests']) == (1, 1, 6)
+    assert (stats['logins'], stats['connections'], stats['requests']) == (1, 1, 7), 'login, 5 polls, logout'
+    assert stats['live_refresh_tokens'] == 0
 
 
 def test_failed_export_fails_the_play_with_its_remediation(sim, ansible):
@@ -49,17 +51,18 @@ def test_failed_export_fails_the_play_with_its_remediation(sim, ansible):
     result = ansible.playbook([dict(wait_task(**connection(sim)), ignore_errors=False)])
     assert result.rc == 2
     task = result.task()
-    assert task['msg'] == ('Pre-check export for run %s: FAILED at 64.0%%: Results store unreachable '
-                           'Remediation: Restart the LCM service (reference token Q7XK2M)' % RUN_ID)
+    assert task['msg'] == ('Pre-check export for run %s: FAILED at 64.0%%: Results store unreachable. '
+                           'Remediation: Restart the LCM service. (reference token Q7XK2M) '
+                           'Start a new export with sddc.manager.precheck_export and force: true.' % RUN_ID)
     assert task['error']['referenceToken'] == 'Q7XK2M' and task['export']['status'] == 'FAILED'
-    assert 'Remediation: Restart the LCM service (reference token Q7XK2M)' in result.output
+    assert 'Remediation: Restart the LCM service. (reference token Q7XK2M)' in result.output
 
 
 def test_timeout_reports_last_status_and_that_it_may_still_run(sim, ansible):
     sim.scenario(runs=[run(queued=0, steps=10000)])
     task = ansible.playbook([wait_task(timeout=1.5, poll_interval=0.3, **connection(sim))]).task()
     assert task['failed'] is True
-    assert re.match(r'Timed out after \ds waiting for the pre-check export of run %s: last status IN_PROGRESS at '
+    assert re.match(r'Timed out after \ds \(\d+ polls\) waiting for the pre-check export of run %s: last status IN_PROGRESS at '
                     r'\d+\.\d%%\. ' % RUN_ID, task['msg']), task['msg']
     assert 'may still be running on SDDC Manager' in task['msg']
     assert task['export']['status'] == 'IN_PROGRESS' and 1.4 <= task['elapsed'] < 5 and task['polls'] >= 5
@@ -157,11 +160,11 @@ def test_missing_connection_names_env_vars(sim, ansible):
 def test_progress_is_shown_at_verbosity_1_only(sim, ansible):
     sim.scenario(runs=[run(queued=1, steps=3)])
     quiet = ansible.playbook([wait_task(**connection(sim))])
-    assert 'Pre-check export for run %s: IN_PROGRESS' % RUN_ID not in quiet.output
+    assert 'The pre-check export of run %s: IN_PROGRESS' % RUN_ID not in quiet.output
     sim.scenario(runs=[run(queued=1, steps=3)])
     verbose = ansible.playbook([wait_task(**connection(sim))], verbosity=1)
-    for line in ('QUEUED 0.0%, 0s elapsed', 'IN_PROGRESS 25.0%', 'IN_PROGRESS 50.0%', 'COMPLETED 100.0%'):
-        assert 'Pre-check export for run %s: %s' % (RUN_ID, line) in verbose.output, verbose
+    for line in ('QUEUED at 0.0%, 0s elapsed', 'IN_PROGRESS at 25.0%', 'IN_PROGRESS at 50.0%', 'COMPLETED at 100.0%'):
+        assert 'The pre-check export of run %s: %s' % (RUN_ID, line) in verbose.output, verbose
     assert 'left' in verbose.output
 
 

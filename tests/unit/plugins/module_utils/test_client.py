@@ -278,3 +278,198 @@ def test_no_secret_survives_in_an_error_even_when_the_server_echoes_it(make_clie
     for secret in (ACCESS, REFRESH, PASSWORD):
         assert secret not in caught.value.msg
         assert secret not in repr(caught.value.to_result())
+
+
+# -- redirects ----------------------------------------------------------------------
+
+def test_a_same_origin_redirect_of_a_read_is_followed(make_client, transport):
+    transport.add('GET', STATUS, status=307, headers={'Location': STATUS + '/current'})
+    transport.add('GET', STATUS + '/current', json_body=EXPORT)
+    assert make_client(api_token='t0k3n').get_json(STATUS, 'Reading') == EXPORT
+
+
+@pytest.mark.parametrize('location', ['https://evil.example.net/v1/tokens', 'http://sddc.example.com/v1/tokens',
+                                      'https://sddc.example.com:8443/v1/tokens', 'file:///etc/passwd',
+                                      'gopher://sddc.example.com/'])
+def test_credentials_never_follow_a_redirect(make_client, transport, location):
+    transport.add('POST', '/v1/tokens', status=307, headers={'Location': location})
+    with pytest.raises(TransportError) as caught:
+        make_client().get_json(STATUS, 'Reading')
+    assert transport.paths() == ['POST /v1/tokens'], 'nothing was sent to the redirect target'
+    assert 'redirect to' in caught.value.msg and 'nothing was sent there' in caught.value.msg
+    assert PASSWORD not in caught.value.msg
+
+
+def test_a_body_is_never_replayed_across_a_redirect_even_to_the_same_host(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=308, headers={'Location': '/v1/tokens/again'})
+    with pytest.raises(TransportError):
+        make_client().get_json(STATUS, 'Reading')
+    assert transport.paths() == ['POST /v1/tokens']
+
+
+@pytest.mark.parametrize('location', ['https://other.example.com/data', 'http://sddc.example.com/data'])
+def test_a_read_that_redirects_to_another_origin_is_refused(make_client, transport, location):
+    transport.add('GET', STATUS, status=302, headers={'Location': location})
+    with pytest.raises(TransportError):
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert len(transport.sent) == 1
+
+
+def test_a_redirect_loop_ends_in_one_line(make_client, transport):
+    transport.add('GET', STATUS, status=302, headers={'Location': STATUS}, times=6)
+    with pytest.raises(TransportError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert 'more than 5 redirects' in caught.value.msg
+
+
+# -- bounds -------------------------------------------------------------------------
+
+class Trickle:
+    """A body that arrives a byte at a time, each byte taking ``step`` seconds of the fake clock."""
+
+    def __init__(self, clock, step, size=100000):
+        self.clock, self.step, self.left = clock, step, size
+
+    def read1(self, amount):
+        if self.left <= 0:
+            return b''
+        self.clock[0] += self.step
+        self.left -= 1
+        return b' '
+
+    def close(self):
+        pass
+
+    def release_conn(self):
+        pass
+
+
+def test_a_trickling_answer_is_cut_off_at_request_timeout(make_client, transport):
+    now = [0.0]
+    transport.add('GET', STATUS, raw=Trickle(now, 1.0), times=5)
+    client = make_client(api_token='t0k3n', request_timeout=8, clock=lambda: now[0])
+    with pytest.raises(TransportError) as caught:
+        client.get_json(STATUS, 'Reading')
+    assert 'took longer than request_timeout (8s)' in caught.value.msg
+    assert now[0] < 8 * 5 + 5, 'each attempt stopped at its bound'
+
+
+def test_a_wait_deadline_cuts_a_request_in_flight(make_client, transport):
+    now = [0.0]
+    transport.add('GET', STATUS, raw=Trickle(now, 1.0), times=5)
+    client = make_client(api_token='t0k3n', request_timeout=30, clock=lambda: now[0])
+    client.retry_until(5.0)
+    with pytest.raises(TransportError):
+        client.get_json(STATUS, 'Reading')
+    assert now[0] <= 7
+
+
+def test_an_endless_json_answer_is_refused_at_the_cap(make_client, transport, monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import client as client_module
+    monkeypatch.setattr(client_module, 'MAX_JSON_BYTES', 1024)
+    transport.add('GET', STATUS, body='[' + '1,' * 5000 + '1]')
+    with pytest.raises(InvalidResponseError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert 'the answer is larger than 1024 bytes' in caught.value.msg
+
+
+def test_deeply_nested_json_is_an_invalid_response_not_a_crash(make_client, transport):
+    transport.add('GET', STATUS, body='[' * 100000 + ']' * 100000)
+    with pytest.raises(InvalidResponseError):
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+
+
+def test_an_error_nested_300_deep_with_a_huge_message_gives_a_bounded_line(make_client, transport):
+    error = {'message': 'x' * 200000}
+    node = error
+    for index in range(300):
+        node['nestedErrors'] = [{'message': 'level %d' % index}]
+        node = node['nestedErrors'][0]
+    error['causes'] = [{'message': 'cause %d' % index} for index in range(5000)]
+    transport.add('GET', STATUS, status=500, json_body=error)
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert len(caught.value.msg) <= 2000
+    result = caught.value.to_result()
+    assert json.dumps(result)   # serialisable, and bounded in depth
+    depth, node = 0, result['error']
+    while isinstance(node, dict) and node.get('nestedErrors'):
+        node, depth = node['nestedErrors'][0], depth + 1
+    assert depth < 60
+
+
+def test_control_characters_and_escape_sequences_never_reach_the_message(make_client, transport):
+    transport.add('GET', STATUS, status=500, json_body={
+        'message': 'bad\x1b[2J\x1b]0;pwned\x07 thing\nFAKE: ok=1', 'referenceToken': 'AB\r\nCD'})
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert '\x1b' not in caught.value.msg and '\n' not in caught.value.msg and '\x07' not in caught.value.msg
+    assert 'bad thing FAKE: ok=1' in caught.value.msg
+
+
+def test_a_bare_string_error_keeps_its_words(make_client, transport):
+    transport.add('GET', STATUS, status=507, json_body={'error': 'disk quota exceeded'})
+    with pytest.raises(ApiError):
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    transport.add('GET', STATUS, status=507, json_body='disk quota exceeded')
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg == 'Reading failed: HTTP 507 disk quota exceeded.'
+
+
+@pytest.mark.parametrize('exc', [requests.exceptions.InvalidURL('bad'), requests.exceptions.InvalidSchema('gopher'),
+                                 UnicodeError('label empty or too long'), ValueError('odd')])
+def test_anything_requests_raises_becomes_one_line(make_client, transport, exc):
+    transport.add('GET', STATUS, exc=exc)
+    with pytest.raises(TransportError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg.startswith('Reading failed: the request to https://sddc.example.com')
+
+
+@pytest.mark.parametrize('answer', [{'accessToken': 12345, 'refreshToken': {'id': 'r'}}, {'accessToken': ['x']},
+                                    {'refreshToken': {'id': 'r'}}, ['accessToken']])
+def test_a_login_answer_without_a_token_string_fails_in_one_line(make_client, transport, answer):
+    transport.add('POST', '/v1/tokens', status=201, json_body=answer)
+    with pytest.raises(InvalidResponseError) as caught:
+        make_client().get_json(STATUS, 'Reading')
+    assert 'no accessToken string' in caught.value.msg
+
+
+# -- secrets and the end of the session ---------------------------------------------
+
+@pytest.mark.parametrize('form', [
+    lambda s: s, lambda s: json.dumps(s)[1:-1], lambda s: __import__('urllib.parse').parse.quote(s, safe=''),
+])
+def test_echoed_secrets_are_masked_in_every_form(make_client, transport, form):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    echo = {'message': 'a %s b %s c %s' % (form(PASSWORD), form(ACCESS), form(REFRESH)),
+            form(ACCESS): 'token as a key'}
+    transport.add('GET', STATUS, status=500, json_body=echo)
+    with pytest.raises(ApiError) as caught:
+        make_client().get_json(STATUS, 'Reading')
+    text = caught.value.msg + repr(caught.value.to_result())
+    for secret in (PASSWORD, ACCESS, REFRESH):
+        assert form(secret) not in text
+
+
+def test_close_revokes_the_refresh_token_it_obtained(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, json_body=EXPORT)
+    transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
+    with make_client() as client:
+        client.get_json(STATUS, 'Reading')
+    assert transport.paths()[-1] == 'DELETE /v1/tokens/refresh-token'
+    assert json.loads(transport.sent[-1]['body']) == REFRESH
+    assert transport.sent[-1]['timeout'] == (2.0, 2.0)
+
+
+def test_close_never_fails_and_leaves_an_api_token_alone(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, json_body=EXPORT)
+    transport.add('DELETE', '/v1/tokens/refresh-token', exc=requests.exceptions.ConnectionError('gone'))
+    with make_client() as client:
+        client.get_json(STATUS, 'Reading')
+    transport.add('GET', STATUS, json_body=EXPORT)
+    with make_client(api_token='t0k3n') as client:
+        client.get_json(STATUS, 'Reading')
+    assert transport.paths().count('DELETE /v1/tokens/refresh-token') == 1
