@@ -97,16 +97,19 @@ class Verdict:
         self.described = described
         findings = described['findings']
         mark_ignored(findings, ignore_checks)
-        self.failing = failing_findings(findings, fail_on)
+        # The verdict reads the same with fail_on: never (report only) as with error; only failing differs.
+        blocking = failing_findings(findings, fail_on if fail_on != 'never' else 'error')
         status = described['status']
         readable_errors = [f for f in findings if f['severity'] == ERROR]
         failed_run = status == COMPLETED_WITH_FAILURE or status in ABORTED_STATUSES
-        # A failed run with no ERROR finding we could read still fails (never read the unknown as benign);
-        # one whose only ERROR findings are ignored passes.
-        self.unexplained = fail_on != 'never' and failed_run and not readable_errors
+        # A failed run with no ERROR finding we could read is blocked (never read the unknown as benign);
+        # one whose only ERROR findings are ignored is not.
+        unexplained = failed_run and not readable_errors
+        self.word = verdict_word(status, described['summary'], blocking, unexplained, described['finished'])
+        self.failing = blocking if fail_on != 'never' else []
+        self.unexplained = unexplained and fail_on != 'never'
         self.failed = bool(self.failing) or self.unexplained
-        self.warnings = [f for f in findings if f['severity'] == WARNING and not f['ignored'] and f not in self.failing]
-        self.word = verdict_word(status, described['summary'], self.failing, self.unexplained, described['finished'])
+        self.warnings = [f for f in findings if f['severity'] == WARNING and not f['ignored'] and f not in blocking]
 
     def message(self) -> str:
         """One line, at most MSG_LIMIT characters: run, status, counts, then the failing findings."""
