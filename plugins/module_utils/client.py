@@ -114,7 +114,7 @@ class SddcManagerClient:
 
     def __init__(self, hostname, username=None, password=None, api_token=None,
                  validate_certs=True, ca_path=None, request_timeout=None,
-                 retry_policy=None, session=None, sleep=time.sleep, clock=time.monotonic):
+                 retry_policy=None, session=None, sleep=None, clock=None):
         self.base_url = base_url(hostname)
         self._username = username
         self._password = password
@@ -127,8 +127,8 @@ class SddcManagerClient:
         self._ca_path = ca_path
         self._timeout = float(request_timeout or DEFAULT_REQUEST_TIMEOUT)
         self._retry_policy = retry_policy or RetryPolicy()
-        self._sleep = sleep
-        self._clock = clock
+        self._sleep = sleep or time.sleep
+        self._clock = clock or time.monotonic
         self._retry_deadline = None
         self.redactor = Redactor(password, api_token)
         self._session = session if session is not None else requests.Session()

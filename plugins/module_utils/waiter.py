@@ -92,14 +92,13 @@ class WaitOutcome:
 class Waiter:
     """Polls ``subject.read(client)`` until ``subject.finished`` or ``timeout`` seconds."""
 
-    def __init__(self, client, subject, timeout, poll_interval, clock=time.monotonic, sleep=time.sleep,
-                 on_progress=None):
+    def __init__(self, client, subject, timeout, poll_interval, clock=None, sleep=None, on_progress=None):
         self.client = client
         self.subject = subject
         self.timeout = float(timeout)
         self.poll_interval = float(poll_interval)
-        self.clock = clock
-        self.sleep = sleep
+        self.clock = clock or time.monotonic
+        self.sleep = sleep or time.sleep
         self.on_progress = on_progress or (lambda line: None)
 
     def wait(self) -> WaitOutcome:

@@ -5,8 +5,8 @@
 
 DOCUMENTATION = r'''
 module: precheck
-short_description: Start an upgrade pre-check run on SDDC Manager workload domains
-version_added: 0.2.0
+short_description: Start an upgrade pre-check on workload domains
+version_added: 0.1.0
 description:
   - Starts an upgrade pre-check (check-set) run for one or more workload domains, for general upgrade readiness
     or for a specific target VCF version, as the SDDC Manager UI does. Works from VCF 5.2 to 9.1.

@@ -5,7 +5,7 @@
 
 DOCUMENTATION = r'''
 module: precheck_export
-short_description: Start the export of a pre-check run, idempotently
+short_description: Export a pre-check run's results, idempotently
 version_added: 0.1.0
 description:
   - Starts the export of the results of a completed pre-check (check-set) run with

@@ -5,7 +5,7 @@
 
 DOCUMENTATION = r'''
 module: precheck_export_download
-short_description: Download the file of a completed pre-check export
+short_description: Download the file of a completed export
 version_added: 0.1.0
 description:
   - Downloads the file of a C(COMPLETED) pre-check export with C(GET /v1/system/check-sets/{runId}/exports/data)

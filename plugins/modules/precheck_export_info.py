@@ -5,7 +5,7 @@
 
 DOCUMENTATION = r'''
 module: precheck_export_info
-short_description: Read the status of a pre-check run's export
+short_description: Read the status of a results export
 version_added: 0.1.0
 description:
   - Reads the export task of a completed pre-check (check-set) run from SDDC Manager with

@@ -5,8 +5,8 @@
 
 DOCUMENTATION = r'''
 module: precheck_info
-short_description: Read a pre-check run and its findings, or list the last runs of domains
-version_added: 0.2.0
+short_description: Read pre-check findings, or list domains' runs
+version_added: 0.1.0
 description:
   - With O(run_id), reads one pre-check (check-set) run (C(GET /v1/system/check-sets/{runId})) and returns its
     status, discovery progress and findings as one flat list, with counts per severity overall and per domain.

@@ -8,11 +8,11 @@
 
 DOCUMENTATION = r'''
 module: wait_for_precheck
-short_description: Wait for a pre-check run and fail on what blocks the upgrade
-version_added: 0.2.0
+short_description: Wait for pre-check results, fail on blockers
+version_added: 0.1.0
 description:
-  - Polls C(GET /v1/system/check-sets/{runId}) until a pre-check (check-set) run ends, then gates on its findings:
-    by default the task fails when any C(ERROR) finding remains, with one line naming the run, its counts and the
+  - Polls C(GET /v1/system/check-sets/{runId}) until a pre-check (check-set) run ends, then gates on its findings.
+    By default the task fails when any C(ERROR) finding remains, with one line naming the run, its counts and the
     failing findings, most severe first, with resource, check, message and remediation.
   - A run that ends C(COMPLETED_WITH_FAILURE) without any readable C(ERROR) finding still fails, quoting the
     top-level validation message and any input validation errors; a run whose only C(ERROR) findings are in
@@ -116,12 +116,13 @@ EXAMPLES = r'''
 RETURN = r'''
 msg:
   description:
-    - What happened, in one line of at most 2000 characters.
-    - On a blocked run, for example
-      V(Pre-check run 7c0a...: COMPLETED_WITH_FAILURE, 1 error, 2 warnings, 0 info, 14 passed: BLOCKED.
-      ERROR vc-01.example.com / vCenter license state: The license expires in 3 days. Remediation: Apply a new license.)
+    - What happened, in one line of at most 2000 characters. On a blocked run it names the run, its status and
+      counts, then the failing findings most severe first, then C(+N more (see findings\)) when they do not fit.
   returned: always
   type: str
+  sample: "Pre-check run 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21: COMPLETED_WITH_FAILURE, 1 error, 2 warnings, 0 info,
+    14 passed: BLOCKED. ERROR vc-01.example.com / vCenter license state: The license has expired.
+    Remediation: Assign a valid license."
 verdict:
   description: C(READY), C(READY WITH WARNINGS), C(BLOCKED) (what O(fail_on) and O(ignore_checks) make of the
     findings), or C(NOT FINISHED) when the wait ended before the run.

@@ -9,7 +9,7 @@
 
 DOCUMENTATION = r'''
 module: wait_for_precheck_export
-short_description: Wait for a pre-check run's export to finish
+short_description: Wait for an export of pre-check results
 version_added: 0.1.0
 description:
   - Polls C(GET /v1/system/check-sets/{runId}/exports) until the export of a pre-check run ends,

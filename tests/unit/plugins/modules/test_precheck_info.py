@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""modules/precheck_info: one run with its findings, or the last runs of domains."""
+
+import pytest
+
+from ansible_collections.sddc.manager.plugins.module_utils.errors import InvalidResponseError, NotFoundError
+from ansible_collections.sddc.manager.plugins.modules.precheck_info import read_precheck
+
+RUN = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21'
+WLD = '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+
+
+def params(**overrides):
+    values = dict(run_id=None, domains=None, include_raw=False)
+    values.update(overrides)
+    return values
+
+
+def test_a_run_in_progress(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets/' + RUN,
+                  json_body={'status': 'IN_PROGRESS', 'discoveryProgress': {'percentageComplete': 40}})
+    result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN.upper()))
+    assert (result['exists'], result['status'], result['finished'], result['progress']) == (True, 'IN_PROGRESS',
+                                                                                           False, 40.0)
+    assert result['findings'] == [] and 'raw' not in result and result['changed'] is False
+
+
+def test_a_blank_status_reads_as_starting_not_finished(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets/' + RUN, json_body={})
+    result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN, include_raw=True))
+    assert result['status'] == 'STARTING' and result['finished'] is False and result['raw'] == {}
+
+
+def test_a_missing_run_is_an_answer(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets/' + RUN, status=404, json_body={'message': 'Task Not Found'})
+    result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
+    assert result['exists'] is False and result['status'] is None and result['summary'] is None
+
+
+def test_an_answer_that_is_not_an_object_fails_in_one_line(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets/' + RUN, json_body=['x'])
+    with pytest.raises(InvalidResponseError):
+        read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
+
+
+def test_last_runs_with_iso_times_newest_first(make_client, transport):
+    transport.add('GET', '/v1/domains', json_body={'elements': [{'id': WLD, 'name': 'wld-01'}]})
+    transport.add('GET', '/v1/system/check-sets', json_body=[
+        {'id': 'old', 'state': 'COMPLETED_WITH_SUCCESS', 'timestamp': 1752768142468,
+         'completionTimestamp': 1752768142468, 'domainInputs': [{'domainId': WLD, 'domainName': 'wld-01'}],
+         'metadata': {'targetVersion': 'General Upgrade Readiness'}},
+        {'id': 'new', 'state': 'IN_PROGRESS', 'timestamp': 1752768999000, 'metadata': None},
+        'junk', {'id': None}])
+    result = read_precheck(make_client(api_token='t0k3n'), params(domains=['wld-01']))
+    assert [r['id'] for r in result['runs']] == ['new', 'old']
+    assert result['runs'][1]['started'] == '2025-07-17T16:02:22.468Z' and result['runs'][0]['completed'] is None
+    assert transport.sent[1]['path'] == '/v1/system/check-sets'
+
+
+def test_an_unknown_domain_fails_naming_those_there(make_client, transport):
+    transport.add('GET', '/v1/domains', json_body={'elements': [{'id': WLD, 'name': 'wld-01'}]})
+    with pytest.raises(NotFoundError) as caught:
+        read_precheck(make_client(api_token='t0k3n'), params(domains=['wld-9']))
+    assert "the domains there are: wld-01." in caught.value.msg

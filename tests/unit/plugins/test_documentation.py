@@ -1,0 +1,151 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Every plugin's documentation (through its fragments) says what its argument spec does, and more.
+
+ansible-test's validate-modules cannot compare a documentation-only module (the
+actions') with anything, and nothing compares a role's argument specs with the
+module options they feed; this does both, and checks that every key a failure can
+return is documented.
+"""
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+from ansible.module_utils.basic import FILE_COMMON_ARGUMENTS
+
+from ansible_collections.sddc.manager.plugins.module_utils.errors import DETAIL_KEYS, FAILURE_KEYS
+from ansible_collections.sddc.manager.plugins.module_utils.options import argument_spec
+
+COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+PREFIX = 'ansible_collections.sddc.manager.plugins'
+
+# documentation file -> where its argument spec lives (a module's OPTIONS, or its action plugin's)
+PLUGINS = {
+    'precheck': 'modules.precheck',
+    'precheck_info': 'modules.precheck_info',
+    'precheck_export': 'modules.precheck_export',
+    'precheck_export_info': 'modules.precheck_export_info',
+    'precheck_export_download': 'modules.precheck_export_download',
+    'wait_for_precheck': 'action.wait_for_precheck',
+    'wait_for_precheck_export': 'action.wait_for_precheck_export',
+}
+
+
+DOCS = {}
+
+
+def documentation(name):
+    """(doc, returns) of a plugin as ansible-doc sees it, read once for all of them."""
+    if not DOCS:
+        out = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'plugin_docs.py'),
+                              COLLECTION] + sorted(PLUGINS), check=True, capture_output=True, text=True).stdout
+        DOCS.update(json.loads(out))
+    return DOCS[name]['doc'], DOCS[name]['returns']
+
+
+def real_spec(name):
+    source = importlib.import_module('%s.%s' % (PREFIX, PLUGINS[name]))
+    options = source.OPTIONS if hasattr(source, 'OPTIONS') else source.ActionModule.OPTIONS
+    spec = argument_spec(**options)
+    doc = documentation(name)[0]
+    if 'ansible.builtin.files' in (doc.get('extends_documentation_fragment') or []) or 'mode' in doc['options']:
+        spec.update(FILE_COMMON_ARGUMENTS)
+    return spec
+
+
+def same_default(documented, real):
+    if isinstance(real, float) and isinstance(documented, (int, float)):
+        return float(documented) == real
+    return documented == real
+
+
+@pytest.mark.parametrize('name', sorted(PLUGINS))
+def test_documented_options_are_the_real_ones(name):
+    doc = documentation(name)[0]
+    spec = real_spec(name)
+    assert sorted(doc['options']) == sorted(spec), name
+    for option, real in spec.items():
+        documented = doc['options'][option]
+        where = '%s.%s' % (name, option)
+        assert documented.get('type', 'str') == real.get('type', 'str'), where
+        assert same_default(documented.get('default'), real.get('default')), where
+        assert bool(documented.get('required')) == bool(real.get('required')), where
+        assert documented.get('choices') == real.get('choices'), where
+        assert documented.get('elements') == real.get('elements'), where
+        fallback = real.get('fallback') if option in argument_spec() else None
+        if fallback:
+            env_var = fallback[1][0]
+            assert 'E(%s)' % env_var in ' '.join(documented['description']), where
+
+
+@pytest.mark.parametrize('name', sorted(PLUGINS))
+def test_every_failure_key_is_documented(name):
+    returns = documentation(name)[1]
+    for key in FAILURE_KEYS:
+        if key != 'msg':
+            assert key in returns, '%s does not document %s' % (name, key)
+    assert sorted(returns['error_details']['contains']) == sorted(DETAIL_KEYS), name
+    for key, text in DETAIL_KEYS.items():
+        assert returns['error_details']['contains'][key]['description'] == text, (name, key)
+
+
+@pytest.mark.parametrize('name', sorted(PLUGINS))
+def test_short_descriptions_differ_in_their_first_words_and_fit(name):
+    short = documentation(name)[0]['short_description']
+    assert len(short) <= 60, short
+    others = [documentation(other)[0]['short_description'] for other in PLUGINS if other != name]
+    assert ' '.join(short.split()[:4]) not in [' '.join(o.split()[:4]) for o in others]
+
+
+def test_module_only_and_action_only_notes_go_where_they_belong():
+    for name in PLUGINS:
+        notes = ' '.join(documentation(name)[0].get('notes') or [])
+        runs_on_controller = PLUGINS[name].startswith('action.')
+        assert ('It runs on the controller' in notes) is runs_on_controller, name
+        assert ('run it on C(localhost)' in notes) is not runs_on_controller, name
+
+
+# role variable -> (plugin, option) it feeds; None: the connection option of the same name
+ROLE_VARIABLES = {
+    'precheck_export': {
+        'precheck_export_run_id': ('precheck_export', 'run_id'),
+        'precheck_export_dest': ('precheck_export_download', 'dest'),
+        'precheck_export_timeout': ('wait_for_precheck_export', 'timeout'),
+        'precheck_export_poll_interval': ('wait_for_precheck_export', 'poll_interval'),
+        'precheck_export_force': ('precheck_export', 'force'),
+    },
+}
+
+
+def role_specs(role):
+    with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'argument_specs.yml')) as handle:
+        specs = yaml.safe_load(handle)['argument_specs']['main']['options']
+    with open(os.path.join(COLLECTION, 'roles', role, 'defaults', 'main.yml')) as handle:
+        defaults = yaml.safe_load(handle) or {}
+    return specs, defaults
+
+
+@pytest.mark.parametrize('role', sorted(ROLE_VARIABLES))
+def test_role_argument_specs_match_the_options_they_feed(role):
+    specs, defaults = role_specs(role)
+    connection = argument_spec()
+    for variable, spec in specs.items():
+        if variable.startswith('sddc_manager_'):
+            plugin, option, real = None, variable[len('sddc_manager_'):], connection[variable[len('sddc_manager_'):]]
+            assert 'default' not in spec and variable not in defaults, '%s falls back to the env var' % variable
+            assert real['fallback'][1][0] in spec['description'], variable
+        else:
+            plugin, option = ROLE_VARIABLES[role][variable]
+            real = real_spec(plugin)[option]
+            assert same_default(spec.get('default'), real.get('default')), variable
+            assert same_default(defaults.get(variable), real.get('default')), variable
+        assert spec.get('type', 'str') == real.get('type', 'str'), variable
+        assert bool(spec.get('no_log')) == bool(real.get('no_log')), variable
+    fed = set(v for v in specs if v.startswith('sddc_manager_'))
+    assert fed == set('sddc_manager_' + option for option in connection), 'every connection option, no more'
