@@ -90,10 +90,13 @@ def count(value) -> int:
 
 
 def _first(mapping: dict, keys: tuple):
+    """The first of ``keys`` that ``mapping`` holds as text, as one safe line."""
     for key in keys:
-        text = _text(mapping.get(key), 255)
-        if text:
-            return text
+        value = mapping.get(key)
+        if value is not None:
+            text = _text(value, 255)
+            if text:
+                return text
     return None
 
 
@@ -143,8 +146,9 @@ class FindingsWalk:
             if not self._visit(node, depth):
                 continue
             context = _as_dict(node.get('context'))
-            resource = _first(context, _RESOURCE_KEYS) or resource
-            domain = _first(context, _DOMAIN_KEYS) or domain
+            if context:
+                resource = _first(context, _RESOURCE_KEYS) or resource
+                domain = _first(context, _DOMAIN_KEYS) or domain
             notifications = [n for n in _as_list(node.get('notifications')) if isinstance(n, dict)]
             if 'validationStatus' in context:
                 self._check_node(node, context, notifications, resource, domain)

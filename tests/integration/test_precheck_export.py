@@ -153,15 +153,17 @@ def test_check_mode_compares_and_writes_nothing(sim, ansible, tmp_path):
     assert ansible.playbook([download_task(dest, **connection(sim))], check=True).task()['changed'] is False
 
 
-@pytest.mark.parametrize('run, expected', [
-    ({'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 5}, 'is IN_PROGRESS at 16.7%, not COMPLETED'),
-    ({'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'outcomes': ['FAILED']}, 'is FAILED at 64.0%'),
+@pytest.mark.parametrize('run, expected, advice', [
+    ({'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 5}, 'is IN_PROGRESS at 16.7%, not COMPLETED',
+     'wait for it with sddc.manager.wait_for_precheck_export'),
+    ({'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'outcomes': ['FAILED']},
+     ': FAILED at 64.0%: Export of pre-check results failed', 'Start a new export with sddc.manager.precheck_export '
+                                                              'and force: true.'),
 ])
-def test_export_not_completed_fails_naming_status(sim, ansible, tmp_path, run, expected):
+def test_export_not_completed_fails_naming_status(sim, ansible, tmp_path, run, expected, advice):
     sim.scenario(runs=[run])
     task = ansible.playbook([download_task(tmp_path / 'x.csv', **connection(sim))]).task()
-    assert task['failed'] is True and expected in task['msg']
-    assert 'sddc.manager.wait_for_precheck_export' in task['msg']
+    assert task['failed'] is True and expected in task['msg'] and advice in task['msg']
     assert task['error_kind'] == 'ExportNotReadyError'
     assert not sim.api_requests('/data') and os.listdir(str(tmp_path)) == []
 

@@ -131,13 +131,13 @@ def test_tls_with_validate_certs_false(tls_sim, ansible):
     assert result.task()['exists'] is True, result
 
 
-def test_tls_self_signed_without_either_fails_clearly(tls_sim, ansible):
+def test_tls_private_ca_without_ca_path_fails_naming_the_cause(tls_sim, ansible):
     tls_sim.scenario(runs=[started_run()])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(tls_sim))],
                             env={'REQUESTS_CA_BUNDLE': '', 'CURL_CA_BUNDLE': ''}).task()
     assert task['failed'] is True
     assert task['error_kind'] == 'CertificateError'
-    assert 'self-signed' in task['msg'] and 'could not verify' in task['msg']
+    assert 'is not signed by a CA in the system trust store' in task['msg'] and 'could not verify' in task['msg']
     assert 'ca_path' in task['msg'] and 'validate_certs' in task['msg']
 
 

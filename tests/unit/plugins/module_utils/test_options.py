@@ -1,13 +1,15 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The shared connection options and their messages."""
+"""options: the shared options, their checks and messages, and the client built from them."""
 
 import pytest
 
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     ENV_VARS,
     check_connection_params,
+    check_wait_params,
+    client_from_params,
     connection_argument_spec,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
@@ -39,9 +41,45 @@ def test_missing_settings_name_the_option_and_env_var(params, named):
         assert text in caught.value.msg
 
 
-@pytest.mark.parametrize('params', [dict(hostname='h', api_token='t'), dict(hostname='h', username='u', password='p')])
-def test_either_credential_form_is_enough(params):
-    check_connection_params(params)
+@pytest.mark.parametrize('params, sends', [
+    (dict(hostname='h.example.com', api_token='t0k3n'), 'Bearer t0k3n'),
+    (dict(hostname='h.example.com', username='u', password='p4ss'), None),
+])
+def test_either_credential_form_is_enough_to_build_a_client(params, sends, transport, monkeypatch):
+    import requests
+    real_session = requests.Session
+
+    def session():
+        built = real_session()
+        built.mount('https://', transport)
+        return built
+    monkeypatch.setattr(requests, 'Session', session)
+    transport.add('POST', '/v1/tokens', status=201, json_body={'accessToken': 'a-token', 'refreshToken': {'id': 'r'}})
+    transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.1'})
+    client = client_from_params(dict(params, validate_certs=True))
+    assert client.get_json('/v1/system/appliance-info', 'Reading') == {'version': '9.1'}
+    assert transport.sent[-1]['headers']['Authorization'] == (sends or 'Bearer a-token')
+
+
+@pytest.mark.parametrize('name, value, words', [
+    ('request_timeout', float('nan'), 'request_timeout must be a number of seconds from 0.1 to 3600; got nan.'),
+    ('request_timeout', float('inf'), 'got inf'), ('request_timeout', 0, 'got 0'), ('request_timeout', -1, 'got -1'),
+])
+def test_request_timeout_must_be_finite_and_sensible(name, value, words):
+    with pytest.raises(ConfigurationError) as caught:
+        check_connection_params(dict(hostname='h', api_token='t', **{name: value}))
+    assert words in caught.value.msg
+
+
+@pytest.mark.parametrize('params, words', [
+    (dict(timeout=float('nan'), poll_interval=1), 'timeout must be a number of seconds from 0 to 604800; got nan.'),
+    (dict(timeout=-1, poll_interval=1), 'got -1'), (dict(timeout=10, poll_interval=float('inf')), 'poll_interval'),
+    (dict(timeout=10, poll_interval=0), 'poll_interval'), (dict(timeout=10, poll_interval=7200), 'poll_interval'),
+])
+def test_wait_options_must_be_finite_and_sensible(params, words):
+    with pytest.raises(ConfigurationError) as caught:
+        check_wait_params(params)
+    assert words in caught.value.msg
 
 
 def test_an_empty_env_var_counts_as_unset(monkeypatch):

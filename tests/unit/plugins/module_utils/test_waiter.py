@@ -257,6 +257,6 @@ def test_a_polls_own_retries_stop_at_the_deadline(wait, transport, clock):
 
 def test_the_deadline_is_cleared_after_the_wait(wait, transport, make_client, clock):
     script(transport, export('COMPLETED', 100))
-    client = make_client(api_token='t0k3n')
+    client = make_client(api_token='t0k3n', clock=clock.monotonic)
     Waiter(client, ExportSubject(RUN), 5, 1, clock=clock.monotonic, sleep=clock.sleep).wait()
     assert client._retry_deadline is None
