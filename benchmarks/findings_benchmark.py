@@ -81,13 +81,14 @@ def measure(name, body, repeat):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     best = min(times)
+    figures = (name, size / 1e6, len(extracted['findings']), best, 'met' if best < 1 else 'NOT met',
+               peak / 1e6, peak / float(size), 'met' if peak < 4 * size else 'NOT met')
     print('%-6s body %6.1f MB  findings %6d  best %6.3f s (goal < 1 s: %s)  peak %6.1f MB = %.2fx body '
-          '(goal < 4x: %s)' % (name, size / 1e6, len(extracted['findings']), best, 'met' if best < 1 else 'NOT met',
-                                peak / 1e6, peak / float(size), 'met' if peak < 4 * size else 'NOT met'))
+          '(goal < 4x: %s)' % figures)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n', maxsplit=1)[0])
     parser.add_argument('--nodes', type=int, default=100000)
     parser.add_argument('--repeat', type=int, default=3)
     args = parser.parse_args()

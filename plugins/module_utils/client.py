@@ -458,4 +458,3 @@ class TransientFault(Exception):
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
-

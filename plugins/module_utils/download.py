@@ -125,8 +125,8 @@ def download_export(client, run_id: str, directory: str, max_size: int = DEFAULT
     try:
         handle, path = tempfile.mkstemp(prefix='.precheck-export-', suffix='.part', dir=directory)
     except OSError as exc:
-        raise ConfigurationError('%s failed: cannot create a file in %s: %s.' % (description, directory,
-                                                                                exc.strerror or exc), option='dest')
+        raise ConfigurationError('%s failed: cannot create a file in %s: %s.'
+                                 % (description, directory, exc.strerror or exc), option='dest')
     digest = hashlib.sha256()
     head = bytearray()
 

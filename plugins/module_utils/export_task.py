@@ -79,8 +79,8 @@ def export_failure_message(run_id: str, export) -> str:
 
 
 def export_success_message(run_id: str, elapsed: float, polls: int) -> str:
-    return 'Pre-check export for run %s: COMPLETED after %s (%s).' % (run_id, format_duration(elapsed),
-                                                                     plural(polls, 'poll'))
+    return 'Pre-check export for run %s: COMPLETED after %s (%s).' % (
+        run_id, format_duration(elapsed), plural(polls, 'poll'))
 
 
 def parse_version(text):

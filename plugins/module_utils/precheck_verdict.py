@@ -114,8 +114,8 @@ class Verdict:
     def message(self) -> str:
         """One line, at most MSG_LIMIT characters: run, status, counts, then the failing findings."""
         described = self.described
-        head = 'Pre-check run %s: %s, %s' % (described['run_id'], described['status'],
-                                              counts_phrase(described['summary']))
+        head = 'Pre-check run %s: %s, %s' % (
+            described['run_id'], described['status'], counts_phrase(described['summary']))
         if not self.failed:
             ignored = len([f for f in described['findings'] if f['ignored']])
             tail = ' (%s ignored)' % plural(ignored, 'finding') if ignored else ''

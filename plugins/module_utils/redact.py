@@ -6,16 +6,19 @@
 A server may put the caller's access token, refresh token id, api_token or
 password into any answer. Every string bound for a result, a message or the
 display passes ``Redactor``: plain, JSON-escaped and URL-encoded forms, in keys as
-in values. It also bounds how deep a result may nest, so a hostile answer cannot
-crash Ansible's output callback.
+in values, and a long piece of a secret that the server cut short. It also bounds
+how deep a result may nest, so a hostile answer cannot crash Ansible's output callback.
 """
 
 import json
+import re
 from urllib.parse import quote, quote_plus
 
 MASK = '********'
 MAX_DEPTH = 48
 MIN_SECRET_LENGTH = 4
+MIN_PIECE_LENGTH = 16   # a run this long that is part of a secret is masked too
+_RUNS = re.compile(r'[^\s"\'=:,;()\[\]{}<>]{%d,}' % MIN_PIECE_LENGTH)
 
 
 def _forms(secret: str) -> set:
@@ -43,7 +46,14 @@ class Redactor:
         for form in self._forms:
             if form in value:
                 value = value.replace(form, MASK)
+        if self._forms and len(value) >= MIN_PIECE_LENGTH:
+            value = _RUNS.sub(self._mask_piece, value)
         return value
+
+    def _mask_piece(self, match) -> str:
+        """A run of text that lies inside a secret (the server cut the secret short) is masked too."""
+        piece = match.group(0)
+        return MASK if any(piece in form for form in self._forms) else piece
 
     def value(self, data, depth: int = 0):
         """``data`` with every string (and key) masked, nesting cut at MAX_DEPTH."""

@@ -14,7 +14,7 @@ description:
     every domain (C(GET /v1/releases/domains/{domainId}/future-releases)), asks which check-sets apply
     (C(POST /v1/system/check-sets/queries)), and starts a run of all of them (C(POST /v1/system/check-sets)).
   - Idempotent. When a run for the same domains and target is still in progress, it is returned
-    (RV(attached=true), RV(changed=false)) instead of starting another, unless O(force=true).
+    (RV(attached=true), C(changed=false)) instead of starting another, unless O(force=true).
   - When SDDC Manager offers no check-set at all for the domains, nothing is started; the module returns
     RV(run_id=null) with a warning.
   - Wait for the run with M(sddc.manager.wait_for_precheck); read it with M(sddc.manager.precheck_info).

@@ -14,6 +14,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
+from . import hostile
 from .exports import RunScript
 from .state import SimulatorState
 
@@ -22,6 +23,7 @@ RUN_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)$')
 DOMAIN_ROUTE = re.compile(r'^/v1/domains/(?P<domain_id>[^/]+)$')
 RELEASES_ROUTE = re.compile(r'^/v1/releases/domains/(?P<domain_id>[^/]+)/future-releases$')
 NOT_JSON = object()
+HOSTILE = {'redirect': hostile.redirect, 'echo': hostile.echo, 'flood': hostile.flood, 'deep': hostile.deep}
 CANONICAL_UUID = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 EXPORT_ROUTES_FROM = (9, 1)
 
@@ -47,6 +49,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         super().setup()
         self._api_connection = False
         self._cut_body = False
+        self._trickle = None
 
     def _count_api_connection(self):
         """Count each TCP connection once, at its first API request (control calls do not count)."""
@@ -84,6 +87,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             payload = json.dumps(body).encode('utf-8')
         else:
             payload = str(body).encode('utf-8')
+        if self._trickle is not None:
+            fault, self._trickle = self._trickle, None
+            return hostile.trickle(self, fault, status, payload, content_type)
         self.send_response(status)
         if payload or status != 204:
             self.send_header('Content-Type', content_type)
@@ -124,7 +130,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         self._dispatch()
 
     def _dispatch(self):
-        path, _, query = self.path.partition('?')
+        path, dummy, query = self.path.partition('?')
         body = self._body()
         if path.startswith('/sim/'):
             return self._control(path, body)
@@ -148,6 +154,12 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         elif fault.kind == 'cut':
             self._cut_body = True
             return False
+        elif fault.kind == 'trickle':
+            self._trickle = fault
+            return False
+        elif fault.kind in HOSTILE:
+            self.state.record(self.command, self.path.split('?', 1)[0], fault.kind)
+            HOSTILE[fault.kind](self, fault)
         elif fault.kind == 'expire_tokens':
             self.state.expire_tokens(refresh=fault.refresh)
             return False

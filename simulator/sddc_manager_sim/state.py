@@ -24,13 +24,19 @@ class FaultRule:
     no answer), ``slow`` (answer normally after ``delay`` s), ``non_json`` (an HTML
     page), ``truncated`` (JSON cut short), ``expire_tokens`` (every access token
     expires just before the request, and with ``refresh: true`` every refresh token),
-    ``cut`` (the normal answer, but the connection breaks half-way through its body).
+    ``cut`` (the normal answer, but the connection breaks half-way through its body);
+    hostile ones (hostile.py): ``redirect`` (to ``location``), ``trickle`` (the normal
+    answer a byte every ``delay`` s), ``echo`` (the caller's secrets sent back, ``as_export``
+    in a FAILED export), ``flood`` (``size`` bytes of JSON), ``deep`` (an Error ``depth``
+    levels deep, or ``brackets`` nested brackets).
     """
 
-    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens', 'cut')
+    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens', 'cut',
+             'redirect', 'trickle', 'echo', 'flood', 'deep')
 
     def __init__(self, kind, path='', method='*', count=1, skip=0, status=None,
-                 retry_after=None, delay=0.0, body=None, refresh=False):
+                 retry_after=None, delay=0.0, body=None, refresh=False, location=None, as_export=False,
+                 size=None, depth=None, brackets=None):
         if kind not in self.KINDS:
             raise ValueError('fault kind must be one of %s' % ', '.join(self.KINDS))
         self.kind = kind
@@ -43,6 +49,11 @@ class FaultRule:
         self.delay = float(delay)
         self.body = body
         self.refresh = bool(refresh)
+        self.location = location
+        self.as_export = bool(as_export)
+        self.size = size
+        self.depth = depth
+        self.brackets = brackets
 
     def take(self, method, path):
         """True (and one fewer left) when this rule applies to the request."""

@@ -124,3 +124,15 @@ def test_awx_job_that_fails_shows_the_remediation(tls_simulator, awx_job):
         'FAILED at 64.0%: Results store unreachable. Remediation: Restart the LCM service. (reference token Q7XK2M) '
         'Start a new export with sddc.manager.precheck_export and force: true.')
     assert_no_secret(private, env)
+
+
+def test_awx_job_against_a_server_that_echoes_secrets_leaks_none(tls_simulator, awx_job):
+    tls_simulator.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}], faults=[
+        {'kind': 'echo', 'path': '/exports$', 'method': 'GET', 'as_export': True, 'count': 20}])
+    result, env, private = awx_job(RUN_ID)
+    assert result.status == 'failed'
+    failed = [e for e in result.events if e.get('event') == 'runner_on_failed']
+    assert failed and '********' in failed[0]['event_data']['res']['msg']
+    assert_no_secret(private, env)
+    for path, text in artifact_texts(private, env).items():
+        assert 'VMware1%21VMware1%21' not in text and 'VMware1\\u0021' not in text, path

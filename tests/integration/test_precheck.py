@@ -145,8 +145,8 @@ def test_ignored_checks_are_returned_marked_and_do_not_fail(sim, ansible):
                                wait_task(ignore_checks=['SDDC-Manager-vCenter-License-State'], **connection(sim))])
     waited = result.task(1)
     assert not waited['failed'] and waited['verdict'] == 'READY WITH WARNINGS', waited['msg']
-    assert [(f['id'], f['ignored']) for f in waited['findings']] == [('sddc-manager-vcenter-license-state', True),
-                                                                      ('esx-storage-usage', False)]
+    assert [(f['id'], f['ignored']) for f in waited['findings']] == [
+        ('sddc-manager-vcenter-license-state', True), ('esx-storage-usage', False)]
     assert '(1 finding ignored)' in waited['msg']
 
 

@@ -32,8 +32,8 @@ def test_happy_path_costs_one_request_plus_login(sim, ansible):
     assert task['export']['status'] == 'QUEUED'
     assert set(task['export']) == {'status', 'progress', 'startTimestamp', 'endTimestamp', 'error'}
     stats = sim.stats()
-    assert [entry[:2] for entry in stats['log']] == [['POST', '/v1/tokens'], ['GET', EXPORTS],
-                                                    ['DELETE', '/v1/tokens/refresh-token']]
+    assert [entry[:2] for entry in stats['log']] == [
+        ['POST', '/v1/tokens'], ['GET', EXPORTS], ['DELETE', '/v1/tokens/refresh-token']]
     assert stats['logins'] == 1
 
 

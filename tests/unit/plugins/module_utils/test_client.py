@@ -42,7 +42,7 @@ def test_base_url_accepts_what_users_write(hostname, expected):
 def test_base_url_rejects_the_unusable_in_one_line(hostname):
     with pytest.raises(ConfigurationError) as caught:
         base_url(hostname)
-    assert '\n' not in caught.value.msg and caught.value.details.get('option') == 'hostname' 
+    assert '\n' not in caught.value.msg and caught.value.details.get('option') == 'hostname'
 
 
 def test_api_token_is_sent_as_bearer_without_login(make_client, transport):

@@ -26,6 +26,8 @@ from ansible_collections.sddc.manager.tests.unit.fakes import BrokenStream
 
 RUN = '3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d'
 DATA = '/v1/system/check-sets/%s/exports/data' % RUN
+
+
 @pytest.mark.parametrize('header, name', [
     ('attachment; filename="precheck.csv"', 'precheck.csv'),
     ("attachment; filename*=UTF-8''pr%C3%A9check.csv", 'pr\xe9check.csv'),
@@ -79,8 +81,8 @@ def test_broken_download_leaves_no_file_behind(make_client, transport, tmp_path)
 
 
 def test_a_body_shorter_than_its_content_length_is_refused(make_client, transport, tmp_path):
-    transport.add('GET', DATA, body='checkId,status\n', headers={'Content-Type': 'application/octet-stream',
-                                                                  'Content-Length': '400'})
+    transport.add('GET', DATA, body='checkId,status\n',
+                  headers={'Content-Type': 'application/octet-stream', 'Content-Length': '400'})
     with pytest.raises(TransportError) as caught:
         download_export(make_client(api_token='t0k3n'), RUN, str(tmp_path))
     assert 'broke off after 15 of 400 bytes' in caught.value.msg and os.listdir(str(tmp_path)) == []

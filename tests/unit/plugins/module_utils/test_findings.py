@@ -135,8 +135,8 @@ def test_notifications_on_a_node_without_a_status_are_findings_of_their_own():
 
 
 def test_findings_are_sorted_most_severe_first():
-    result = tree(check(importanceLevel='OPTIONAL', validationName='c'), check(importanceLevel='WARNING',
-                                                                              validationName='b'),
+    result = tree(check(importanceLevel='OPTIONAL', validationName='c'),
+                  check(importanceLevel='WARNING', validationName='b'),
                   check(importanceLevel='CRITICAL', validationName='a'))
     assert [f['severity'] for f in extract_findings(result)['findings']] == ['ERROR', 'WARNING', 'INFO']
 

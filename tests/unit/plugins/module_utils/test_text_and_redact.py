@@ -57,3 +57,12 @@ def test_short_values_are_not_secrets_and_nesting_is_bounded():
         node = node['n']
     flat = json.dumps(redactor.value(deep))
     assert 'left out' in flat and flat.count('"n"') <= MAX_DEPTH
+
+
+def test_a_long_piece_of_a_secret_cut_short_by_the_server_is_masked():
+    secret = 'sim-access-5225da31c842b9e7fee18ca502cfa123'
+    redactor = Redactor(secret)
+    assert redactor.text('(reference token %s)' % secret[:30]) == '(reference token %s)' % MASK
+    assert redactor.text('token="%s"' % secret[5:35]) == 'token="%s"' % MASK
+    assert redactor.text('an ordinary sentence of words') == 'an ordinary sentence of words'
+    assert redactor.text('sim-access-5225') == 'sim-access-5225', 'shorter than 16: too common to mask'

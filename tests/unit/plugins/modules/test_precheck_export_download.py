@@ -57,8 +57,8 @@ def serve(transport):
                            'Content-Disposition': 'attachment; filename=".bashrc"'})
 
 
-def test_saves_under_the_run_name_when_the_server_name_is_unsafe_then_changes_nothing(make_client, transport,
-                                                                                       tmp_path):
+def test_saves_under_the_run_name_when_the_server_name_is_unsafe_then_changes_nothing(
+        make_client, transport, tmp_path):
     dest = tmp_path / 'out'
     dest.mkdir()
     serve(transport)

@@ -22,8 +22,8 @@ def test_a_run_in_progress(make_client, transport):
     transport.add('GET', '/v1/system/check-sets/' + RUN,
                   json_body={'status': 'IN_PROGRESS', 'discoveryProgress': {'percentageComplete': 40}})
     result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN.upper()))
-    assert (result['exists'], result['status'], result['finished'], result['progress']) == (True, 'IN_PROGRESS',
-                                                                                           False, 40.0)
+    assert (result['exists'], result['status'], result['finished'], result['progress']) == (
+        True, 'IN_PROGRESS', False, 40.0)
     assert result['findings'] == [] and 'raw' not in result and result['changed'] is False
 
 

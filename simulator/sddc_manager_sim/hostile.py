@@ -1,0 +1,106 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Answers a hostile server or a broken proxy gives: redirects, trickles, echoed secrets, floods, deep nesting.
+
+Each function writes the whole answer on the handler's socket and returns; a
+client that hangs up early ends it with a socket error, which is fine. Every
+loop is bounded (MAX_SECONDS, the requested size), so the simulator never runs on.
+"""
+
+import json
+import time
+from urllib.parse import quote
+
+MAX_SECONDS = 120.0
+CHUNK = 64 * 1024
+
+
+def redirect(handler, fault):
+    """A 3xx to ``location`` (default: the same path on 127.0.0.2, another origin)."""
+    location = fault.location or 'http://127.0.0.2:%d%s' % (handler.server.server_address[1], handler.path)
+    handler.send_response(int(fault.status or 307))
+    handler.send_header('Location', location)
+    handler.send_header('Content-Length', '0')
+    handler.end_headers()
+
+
+def trickle(handler, fault, status, payload, content_type):
+    """The answer, one byte every ``delay`` seconds (headers at once), for at most MAX_SECONDS."""
+    handler.send_response(status)
+    handler.send_header('Content-Type', content_type)
+    handler.send_header('Content-Length', str(len(payload)))
+    handler.end_headers()
+    deadline = time.monotonic() + MAX_SECONDS
+    try:
+        for index in range(len(payload)):
+            if time.monotonic() > deadline:
+                break
+            handler.wfile.write(payload[index:index + 1])
+            handler.wfile.flush()
+            time.sleep(fault.delay or 1.0)
+    except OSError:
+        pass
+    handler.close_connection = True
+
+
+def secrets_text(handler):
+    """The caller's own secrets, plain, JSON-escaped and URL-encoded: what an echoing server sends back."""
+    state = handler.state
+    header = handler.headers.get('Authorization') or ''
+    token = header[len('Bearer '):] if header.startswith('Bearer ') else ''
+    with state.lock:
+        refresh = sorted(state.refresh_tokens)
+        passwords = sorted(state.users.values())
+    values = [v for v in [token] + refresh + passwords if v]
+    forms = []
+    for value in values:
+        forms.extend([value, json.dumps(value)[1:-1], quote(value, safe='')])
+    return ' '.join(forms)
+
+
+def echo(handler, fault):
+    """An answer that carries the caller's token, refresh ids and password, as a message and as a key.
+
+    ``as_export``: a FAILED export (HTTP 200) whose error holds them; else an Error body with ``status`` (500).
+    """
+    text = secrets_text(handler)
+    error = {'errorCode': 'ECHO', 'message': 'Echo: %s' % text, 'remediationMessage': 'Echo: %s' % text,
+             'referenceToken': text[:40], 'context': {text[:40] or 'key': text}}
+    if fault.as_export:
+        body = {'status': 'FAILED', 'progress': 10.0, 'startTimestamp': '2026-11-28T10:00:00Z',
+                'endTimestamp': '2026-11-28T10:00:05Z', 'error': error}
+        handler._send(200, body)   # pylint: disable=protected-access
+    else:
+        handler._send(int(fault.status or 500), error)   # pylint: disable=protected-access
+
+
+def flood(handler, fault):
+    """A JSON answer of ``size`` bytes (default 64 MiB) with no Content-Length, sent as fast as it is read."""
+    size = int(fault.size or 64 * 1024 * 1024)
+    handler.send_response(int(fault.status or 200))
+    handler.send_header('Content-Type', 'application/json')
+    handler.send_header('Connection', 'close')
+    handler.end_headers()
+    sent, deadline = 0, time.monotonic() + MAX_SECONDS
+    chunk = b'[' + b'0,' * (CHUNK // 2)
+    try:
+        while sent < size and time.monotonic() < deadline:
+            handler.wfile.write(chunk)
+            sent += len(chunk)
+            chunk = b'0,' * (CHUNK // 2)
+    except OSError:
+        pass
+    handler.close_connection = True
+
+
+def deep(handler, fault):
+    """An Error nested ``depth`` levels (default 300) through nestedErrors, or ``brackets`` bare brackets."""
+    if fault.brackets:
+        payload = b'[' * int(fault.brackets) + b']' * int(fault.brackets)
+        handler._send(int(fault.status or 500), payload)   # pylint: disable=protected-access
+        return
+    text = '{"message": "level %d", "nestedErrors": ['
+    depth = int(fault.depth or 300)
+    payload = ''.join(text % level for level in range(depth)) + '{"message": "bottom"}' + ']}' * depth
+    handler._send(int(fault.status or 500), payload.encode('utf-8'))   # pylint: disable=protected-access
