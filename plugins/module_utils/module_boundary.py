@@ -49,6 +49,17 @@ def run_operation(params: dict, operation, **client_options) -> tuple:
         return True, unexpected_failure(exc, redactor)
 
 
+def run_local_module(module: AnsibleModule, operation) -> None:
+    """For a module that talks to no server: ``operation()`` ends the same way ``run_module``'s does."""
+    try:
+        result = operation()
+    except SddcManagerError as exc:
+        module.fail_json(**exc.to_result())
+    except Exception as exc:  # pylint: disable=broad-except  # last resort: never a raw traceback
+        module.fail_json(**unexpected_failure(exc, Redactor()))
+    module.exit_json(**result)
+
+
 def run_module(module: AnsibleModule, operation) -> None:
     """Call ``operation(client)`` and exit with its result, or fail with the error's one-line msg."""
     if not HAS_REQUESTS:

@@ -208,6 +208,8 @@ def _check_node(finding, notifications):
     else:
         node['remediationMessage'] = finding.get('remediation', '')
         node['context'].update(importanceLevel=IMPORTANCE.get(severity, severity), severity=severity)
+        if finding.get('link'):
+            node['remediationUrl'] = finding['link']
     return node
 
 

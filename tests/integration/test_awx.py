@@ -16,6 +16,7 @@ from sim_harness import PASSWORD, REPO, RUN_ID, USER, installed_collections
 
 CREDENTIAL_TYPE = os.path.join(REPO, 'extensions', 'awx', 'sddc_manager_credential_type.yml')
 EXAMPLE_PLAYBOOK = os.path.join(REPO, 'docs', 'examples', 'export_precheck_results.yml')
+UPGRADE_PLAYBOOK = os.path.join(REPO, 'docs', 'examples', 'upgrade_precheck.yml')
 
 
 def load_credential_type():
@@ -52,10 +53,10 @@ def test_secret_inputs_are_marked_secret():
 @pytest.fixture
 def awx_job(tmp_path, tls_simulator, tls_material):
     """Run the docs' example playbook as an AWX job: credential as env vars, extra vars as AWX passes them."""
-    def run(run_id):
+    def run(run_id, playbook=EXAMPLE_PLAYBOOK, extravars=None):
         private = tmp_path / 'job'
         (private / 'project').mkdir(parents=True)
-        shutil.copy(EXAMPLE_PLAYBOOK, str(private / 'project' / 'export_precheck_results.yml'))
+        shutil.copy(playbook, str(private / 'project' / os.path.basename(playbook)))
         with open(tls_material['ca']) as handle:
             ca_pem = handle.read()
         env = inject(load_credential_type(), dict(host=tls_simulator.url, username=USER, password=PASSWORD,
@@ -63,9 +64,9 @@ def awx_job(tmp_path, tls_simulator, tls_material):
         env.update(ANSIBLE_COLLECTIONS_PATH=installed_collections(), ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0')
         (tmp_path / 'files').mkdir()
         result = ansible_runner.run(
-            private_data_dir=str(private), playbook='export_precheck_results.yml', envvars=env, quiet=True,
-            extravars={'precheck_run_id': run_id, 'precheck_export_dest': str(tmp_path / 'files') + '/',
-                       'precheck_export_poll_interval': 0.2},
+            private_data_dir=str(private), playbook=os.path.basename(playbook), envvars=env, quiet=True,
+            extravars=extravars or {'precheck_run_id': run_id, 'precheck_export_dest': str(tmp_path / 'files') + '/',
+                                    'precheck_export_poll_interval': 0.2},
             suppress_env_files=True, verbosity=1)
         return result, env, private
     return run
@@ -136,3 +137,18 @@ def test_awx_job_against_a_server_that_echoes_secrets_leaks_none(tls_simulator, 
     assert_no_secret(private, env)
     for path, text in artifact_texts(private, env).items():
         assert 'VMware1%21VMware1%21' not in text and 'VMware1\\u0021' not in text, path
+
+
+def test_awx_job_hands_the_verdict_to_the_next_workflow_node(tls_simulator, awx_job, tmp_path):
+    tls_simulator.scenario(precheck={'steps': 1})
+    result, env, private = awx_job(None, UPGRADE_PLAYBOOK, {
+        'precheck_domains': ['wld-02'], 'precheck_dest': str(tmp_path / 'reports'), 'precheck_poll_interval': 0.2})
+    assert result.status == 'failed', 'wld-02 has an ERROR finding'
+    stats = [e for e in result.events if e.get('event') == 'playbook_on_stats']
+    assert len(stats) == 1
+    handed = stats[0]['event_data']['artifact_data']['sddc_manager_precheck']
+    assert handed['verdict'] == 'BLOCKED' and handed['status'] == 'COMPLETED_WITH_FAILURE'
+    assert handed['counts']['error'] == 1 and handed['counts']['warning'] == 1
+    assert os.path.isfile(handed['reports']['html']) and os.path.isfile(handed['reports']['json'])
+    assert handed['reports']['export'].endswith('.csv') and os.path.isfile(handed['reports']['export'])
+    assert_no_secret(private, env)

@@ -326,3 +326,11 @@ def test_the_export_role_checks_dest_before_starting_anything(sim, ansible, tmp_
                                     'precheck_export_dest': str(tmp_path / 'missing' / 'x.csv')}}])
     assert result.rc == 2 and 'does not exist' in result.output
     assert sim.stats()['requests'] == 0
+
+
+def test_a_nul_in_dest_fails_in_one_line_before_any_request(sim, ansible, tmp_path):
+    sim.scenario(runs=[completed_run()])
+    outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(tmp_path) + '/a\x00b.csv',
+                                     **connection(sim))]).task()
+    assert outcome['failed'] is True and 'NUL' in outcome['msg'] and '\n' not in outcome['msg']
+    assert sim.stats()['requests'] == 0 and os.listdir(str(tmp_path)) == []

@@ -36,3 +36,17 @@ def test_builder_introspection_finds_the_collections_python_requirements(tmp_pat
     found = subprocess.run([sys.executable, introspect, 'introspect', installed_collections()],
                            capture_output=True, text=True, check=True)
     assert yaml.safe_load(found.stdout)['python'] == ['requests  # from collection sddc.manager']
+
+
+def test_ansible_doc_renders_both_roles_and_every_module(tmp_path):
+    doc = os.path.join(os.path.dirname(sys.executable), 'ansible-doc')
+    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=installed_collections(), ANSIBLE_NOCOLOR='1')
+    for role in ('upgrade_precheck', 'precheck_export'):
+        shown = subprocess.run([doc, '-t', 'role', 'sddc.manager.' + role], capture_output=True, text=True, env=env,
+                               check=False, cwd=str(tmp_path))
+        assert shown.returncode == 0 and 'ENTRY POINT: main' in shown.stdout, shown.stderr
+    listed = subprocess.run([doc, '-l', 'sddc.manager'], capture_output=True, text=True, env=env, check=True,
+                            cwd=str(tmp_path)).stdout
+    for name in ('appliance_info', 'precheck', 'precheck_info', 'precheck_report', 'wait_for_precheck',
+                 'precheck_export', 'precheck_export_info', 'precheck_export_download', 'wait_for_precheck_export'):
+        assert 'sddc.manager.%s ' % name in listed

@@ -85,3 +85,20 @@ def test_no_secret_in_output(sim, ansible, tmp_path):
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], verbosity=4)
     assert result.rc == 0, result
     assert PASSWORD not in result.output and 'sim-access-' not in result.output
+
+
+def test_check_mode_with_a_completed_export_says_what_would_be_saved_not_that_it_was(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], check=True)
+    assert result.rc == 0, result
+    assert ('Check mode: the export of pre-check run %s (%d bytes) would be saved to %s' % (
+        RUN_ID, len(CSV), tmp_path / ('precheck-export-%s.csv' % RUN_ID))) in result.output
+    assert 'Nothing was written.' in result.output
+    assert 'Pre-check export of run %s saved to' % RUN_ID not in result.output
+    assert os.listdir(str(tmp_path)) == []
+
+
+def test_one_poll_is_one_poll(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
+    assert result.rc == 0 and '(already completed export, 1 poll).' in result.output, result

@@ -26,7 +26,12 @@ COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.
 PREFIX = 'ansible_collections.sddc.manager.plugins'
 
 # documentation file -> where its argument spec lives (a module's OPTIONS, or its action plugin's)
+# modules that talk to no server, and so take no connection options
+LOCAL = ('precheck_report',)
+
 PLUGINS = {
+    'precheck_report': 'modules.precheck_report',
+    'appliance_info': 'modules.appliance_info',
     'precheck': 'modules.precheck',
     'precheck_info': 'modules.precheck_info',
     'precheck_export': 'modules.precheck_export',
@@ -52,7 +57,7 @@ def documentation(name):
 def real_spec(name):
     source = importlib.import_module('%s.%s' % (PREFIX, PLUGINS[name]))
     options = source.OPTIONS if hasattr(source, 'OPTIONS') else source.ActionModule.OPTIONS
-    spec = argument_spec(**options)
+    spec = dict(options) if name in LOCAL else argument_spec(**options)
     doc = documentation(name)[0]
     if 'ansible.builtin.files' in (doc.get('extends_documentation_fragment') or []) or 'mode' in doc['options']:
         spec.update(FILE_COMMON_ARGUMENTS)
@@ -104,15 +109,28 @@ def test_short_descriptions_differ_in_their_first_words_and_fit(name):
 
 
 def test_module_only_and_action_only_notes_go_where_they_belong():
-    for name in PLUGINS:
+    for name in set(PLUGINS) - set(LOCAL):
         notes = ' '.join(documentation(name)[0].get('notes') or [])
         runs_on_controller = PLUGINS[name].startswith('action.')
         assert ('It runs on the controller' in notes) is runs_on_controller, name
         assert ('run it on C(localhost)' in notes) is not runs_on_controller, name
 
 
-# role variable -> (plugin, option) it feeds; None: the connection option of the same name
+# role variable -> (plugin, option) it feeds; a third item False: the role's default differs on purpose;
+# None: a variable of the role's own
 ROLE_VARIABLES = {
+    'upgrade_precheck': {
+        'upgrade_precheck_domains': ('precheck', 'domains', False),   # optional when a run id is given
+        'upgrade_precheck_target_version': ('precheck', 'target_version'),
+        'upgrade_precheck_force': ('precheck', 'force'),
+        'upgrade_precheck_run_id': ('wait_for_precheck', 'run_id'),
+        'upgrade_precheck_timeout': ('wait_for_precheck', 'timeout'),
+        'upgrade_precheck_poll_interval': ('wait_for_precheck', 'poll_interval'),
+        'upgrade_precheck_fail_on': ('wait_for_precheck', 'fail_on'),
+        'upgrade_precheck_ignore_checks': ('wait_for_precheck', 'ignore_checks'),
+        'upgrade_precheck_dest': ('precheck_report', 'dest'),
+        'upgrade_precheck_export': None,
+    },
     'precheck_export': {
         'precheck_export_run_id': ('precheck_export', 'run_id'),
         'precheck_export_dest': ('precheck_export_download', 'dest'),
@@ -140,12 +158,20 @@ def test_role_argument_specs_match_the_options_they_feed(role):
             plugin, option, real = None, variable[len('sddc_manager_'):], connection[variable[len('sddc_manager_'):]]
             assert 'default' not in spec and variable not in defaults, '%s falls back to the env var' % variable
             assert real['fallback'][1][0] in spec['description'], variable
+        elif ROLE_VARIABLES[role][variable] is None:
+            assert same_default(spec.get('default'), defaults.get(variable)), variable
+            continue
         else:
-            plugin, option = ROLE_VARIABLES[role][variable]
+            plugin, option = ROLE_VARIABLES[role][variable][:2]
             real = real_spec(plugin)[option]
-            assert same_default(spec.get('default'), real.get('default')), variable
-            assert same_default(defaults.get(variable), real.get('default')), variable
+            if len(ROLE_VARIABLES[role][variable]) == 2:
+                assert same_default(spec.get('default'), real.get('default')), variable
+                assert same_default(defaults.get(variable), real.get('default')), variable
+            assert spec.get('choices') == real.get('choices'), variable
+            assert spec.get('elements') == real.get('elements'), variable
         assert spec.get('type', 'str') == real.get('type', 'str'), variable
         assert bool(spec.get('no_log')) == bool(real.get('no_log')), variable
     fed = set(v for v in specs if v.startswith('sddc_manager_'))
     assert fed == set('sddc_manager_' + option for option in connection), 'every connection option, no more'
+    assert set(specs) - fed == set(ROLE_VARIABLES[role]), 'every variable is mapped'
+    assert set(defaults) <= set(specs), 'no default for a variable the spec does not know'

@@ -1,0 +1,187 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The evidence of a pre-check run: a JSON document, and one self-contained HTML page a change board can open.
+
+The page loads nothing (no script, no external style, font or image; a Content-Security-Policy
+of ``default-src 'none'`` says so to the browser too), escapes every value that came from the API,
+and links only to http(s) remediation URLs the API gave. The same run always gives the same bytes,
+so writing a report again changes nothing.
+"""
+
+import html
+import json
+
+from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITIES, SEVERITY_RANK, count
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
+
+VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked'}
+LISTED = ('ERROR', 'WARNING')
+
+
+def report_data(result: dict, appliance: dict = None, domains=None, target_version=None) -> dict:
+    """What the JSON report holds: the run, where it ran, the verdict, summary and findings as the modules gave them."""
+    summary = result.get('summary') if isinstance(result.get('summary'), dict) else {}
+    if not domains:
+        entries = summary.get('domains') if isinstance(summary.get('domains'), list) else []
+        domains = [entry['domain'] for entry in entries if isinstance(entry, dict) and entry.get('domain')]
+    appliance = appliance or {}
+    return dict(
+        run_id=result.get('run_id'), status=result.get('status'), verdict=result.get('verdict'),
+        appliance=dict(hostname=appliance.get('hostname'), version=appliance.get('version')),
+        domains=list(domains or []), target_version=target_version,
+        started=result.get('timestamp'), completed=result.get('completion_timestamp'),
+        validation_message=result.get('validation_message'), input_errors=result.get('input_errors') or [],
+        summary=summary, findings=result.get('findings') or [],
+        failing=[finding_key(f) for f in result.get('failing') or []])
+
+
+def finding_key(finding: dict) -> str:
+    return '%s|%s|%s' % (finding.get('id'), finding.get('resource'), finding.get('message'))
+
+
+def render_json(report: dict) -> bytes:
+    return (json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + '\n').encode('utf-8')
+
+
+def _e(value) -> str:
+    """An API value as HTML text: one line, escaped; an empty cell for nothing."""
+    if value is None or value == '':
+        return ''
+    return html.escape(one_line(value), quote=True)
+
+
+def _link(url) -> str:
+    text = one_line(url, 500)
+    if not text.lower().startswith(('https://', 'http://')):
+        return ''
+    return ' <a href="%s" rel="noopener noreferrer">more</a>' % html.escape(text, quote=True)
+
+
+def _bar(label: str, count: int, total: int, css: str) -> str:
+    width = 0 if not total else max(1, round(100.0 * count / total)) if count else 0
+    return ('<div class="bar-row"><span class="bar-label">%s</span><span class="bar"><span class="fill %s" '
+            'style="width:%d%%"></span></span><span class="bar-count">%d</span></div>'
+            % (_e(label), css, width, count))
+
+
+def _counts(summary: dict) -> str:
+    total = max(1, sum(count(summary.get(key)) for key in ('error', 'warning', 'info', 'passed')))
+    rows = [_bar(label, count(summary.get(key)), total, key)
+            for label, key in (('Errors', 'error'), ('Warnings', 'warning'), ('Info', 'info'), ('Passed', 'passed'))]
+    domains = []
+    entries = summary.get('domains') if isinstance(summary.get('domains'), list) else []
+    for entry in [e for e in entries if isinstance(e, dict)]:
+        cells = ''.join('<td class="num">%d</td>' % (count(entry.get(key)))
+                        for key in ('error', 'warning', 'info', 'passed', 'silenced'))
+        scale = max(1, sum(count(entry.get(key)) for key in ('error', 'warning', 'info', 'passed')))
+        stack = ''.join('<span class="fill %s" style="width:%d%%"></span>'
+                        % (css, round(100.0 * (count(entry.get(key))) / scale))
+                        for key, css in (('error', 'error'), ('warning', 'warning'), ('info', 'info'),
+                                         ('passed', 'passed')))
+        domains.append('<tr><th scope="row">%s</th>%s<td class="stack"><span class="bar">%s</span></td></tr>'
+                       % (_e(entry.get('domain') or 'unknown domain'), cells, stack))
+    table = ''
+    if domains:
+        table = ('<table class="domains"><caption>Per domain</caption><thead><tr><th scope="col">Domain</th>'
+                 '<th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Info</th>'
+                 '<th scope="col">Passed</th><th scope="col">Silenced</th><th scope="col">Share</th></tr></thead>'
+                 '<tbody>%s</tbody></table>' % ''.join(domains))
+    return '<div class="bars">%s</div>%s' % (''.join(rows), table)
+
+
+def _findings(report: dict) -> str:
+    failing = set(report.get('failing') or [])
+    listed = [f for f in report['findings'] if f.get('severity') in LISTED or f.get('ignored')]
+    listed.sort(key=lambda f: (SEVERITY_RANK.get(f.get('severity'), 0), bool(f.get('ignored')),
+                               f.get('domain') or '', f.get('resource') or '', f.get('name') or ''))
+    if not listed:
+        return '<p class="none">No failed, warning or ignored check.</p>'
+    rows = []
+    for finding in listed:
+        severity = finding.get('severity') if finding.get('severity') in SEVERITIES else 'ERROR'
+        state = 'ignored' if finding.get('ignored') else ('failing' if finding_key(finding) in failing else '')
+        mark = ' <span class="tag">%s</span>' % state if state else ''
+        rows.append(
+            '<tr class="%s%s"><td><span class="sev %s">%s</span>%s</td><td>%s</td><td>%s</td><td>%s<div class="id">%s'
+            '</div></td><td>%s</td><td>%s%s</td></tr>'
+            % (severity.lower(), ' ignored' if finding.get('ignored') else '', severity.lower(), severity, mark,
+               _e(finding.get('domain')), _e(finding.get('resource')), _e(finding.get('name') or finding.get('id')),
+               _e(finding.get('id')), _e(finding.get('message')), _e(finding.get('remediation')),
+               _link(finding.get('remediation_url'))))
+    return ('<table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">Domain</th>'
+            '<th scope="col">Resource</th><th scope="col">Check</th><th scope="col">Message</th>'
+            '<th scope="col">Remediation</th></tr></thead><tbody>%s</tbody></table>' % ''.join(rows))
+
+
+STYLE = '''
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2329;
+padding:0 1rem;line-height:1.4}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.2rem;border-bottom:1px solid #d5dbe1;padding-bottom:.25rem}
+.verdict{display:inline-block;padding:.2rem .7rem;border-radius:.3rem;color:#fff;font-weight:700}
+.verdict.ready{background:#2e7d32}.verdict.warnings{background:#b26a00}.verdict.blocked{background:#c62828}
+.verdict.other{background:#546e7a}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0}
+dl.facts dt{font-weight:600;color:#546e7a}dl.facts dd{margin:0;word-break:break-all}
+.bar-row{display:flex;align-items:center;gap:.6rem;margin:.25rem 0}.bar-label{width:6rem}
+.bar{display:flex;flex:1;height:1rem;background:#eceff1;border-radius:.2rem;overflow:hidden;min-width:10rem}
+.fill{display:block;height:100%}.fill.error{background:#c62828}.fill.warning{background:#ef8f00}
+.fill.info{background:#1e88e5}.fill.passed{background:#43a047}.bar-count{width:4rem;text-align:right}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid #d5dbe1;padding:.35rem .5rem;text-align:left;vertical-align:top}
+thead th{background:#f3f5f7}td.num{text-align:right}td.stack{width:30%}
+.sev{font-weight:700}.sev.error{color:#c62828}.sev.warning{color:#b26a00}.sev.info{color:#1565c0}
+tr.ignored td{color:#78909c}.tag{font-size:.75rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .2rem}
+.id{font-size:.8rem;color:#78909c;word-break:break-all}.none{color:#2e7d32}
+footer{margin-top:2rem;font-size:.85rem;color:#78909c}
+'''
+
+
+def render_html(report: dict) -> bytes:
+    """The self-contained page: facts, verdict, counts as bars, then the findings most severe first."""
+    verdict = report.get('verdict') or 'NOT FINISHED'
+    summary = report.get('summary') or {}
+    appliance = report.get('appliance') or {}
+    facts = [('Run id', report.get('run_id')), ('Status', report.get('status')),
+             ('Appliance', appliance.get('hostname')), ('SDDC Manager version', appliance.get('version')),
+             ('Domains', ', '.join(report.get('domains') or []) or None),
+             ('Target version', report.get('target_version') or 'General upgrade readiness'),
+             ('Started', report.get('started')), ('Completed', report.get('completed'))]
+    fact_list = ''.join('<dt>%s</dt><dd>%s</dd>' % (_e(name), _e(value) or '&#8212;') for name, value in facts)
+    notes = [report.get('validation_message')] + list(report.get('input_errors') or [])
+    note_list = ''.join('<li>%s</li>' % _e(note) for note in notes if note)
+    page = '''<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Upgrade pre-check %(run)s: %(verdict)s</title>
+<style>%(style)s</style>
+</head>
+<body>
+<header id="summary">
+<h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span></h1>
+<p id="counts-line">%(errors)d errors, %(warnings)d warnings, %(info)d info, %(passed)d passed, %(silenced)d silenced.</p>
+<dl class="facts">%(facts)s</dl>
+%(notes)s
+</header>
+<section id="counts">
+<h2>Counts</h2>
+%(counts)s
+</section>
+<section id="findings">
+<h2>Findings</h2>
+%(findings)s
+</section>
+<footer>Written by the sddc.manager Ansible collection from SDDC Manager's results of this run. Passed checks are
+counted, not listed.</footer>
+</body>
+</html>
+''' % dict(run=_e(report.get('run_id')), verdict=_e(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
+           style=STYLE, errors=count(summary.get('error')), warnings=count(summary.get('warning')),
+           info=count(summary.get('info')), passed=count(summary.get('passed')),
+           silenced=count(summary.get('silenced')), facts=fact_list,
+           notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
+           counts=_counts(summary), findings=_findings(report))
+    return page.encode('utf-8')

@@ -1,0 +1,219 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r'''
+module: precheck_report
+short_description: Write a pre-check run's findings as JSON and an HTML page
+version_added: 0.1.0
+description:
+  - Writes the evidence of a pre-check run into a directory, from what M(sddc.manager.wait_for_precheck) or
+    M(sddc.manager.precheck_info) returned for it, without talking to SDDC Manager.
+  - C(precheck-<run_id>.json) holds the run, the verdict, the summary and every finding.
+  - C(precheck-<run_id>.html) is one self-contained page (no script, and no external style, font or image) that
+    a change board can open from a ticket. It shows the run, the appliance, the domains, the target version, the
+    start and end times, the verdict, the counts per severity and per domain drawn as bars, and every C(ERROR),
+    C(WARNING) and ignored finding, most severe first, with resource, check, message and remediation.
+    Every value from the API is HTML-escaped; links appear only where the API gave an http(s) URL.
+  - The same run always gives the same files, so writing them again changes nothing.
+author:
+  - sddc.manager contributors (@sddc-manager)
+options:
+  result:
+    description:
+      - The registered result of M(sddc.manager.wait_for_precheck), or of M(sddc.manager.precheck_info) for one run.
+    type: dict
+    required: true
+  dest:
+    description:
+      - The directory to write the files into, on the host the module runs on. It is created if missing.
+    type: path
+    required: true
+  appliance:
+    description:
+      - The SDDC Manager the run is on, as M(sddc.manager.appliance_info) returns it (C(hostname), C(version)).
+    type: dict
+  domains:
+    description:
+      - The names of the domains pre-checked. Left out, the domains of the result's summary.
+    type: list
+    elements: str
+  target_version:
+    description:
+      - The target version of the run. Left out, the report says general upgrade readiness.
+    type: str
+extends_documentation_fragment:
+  - ansible.builtin.files
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details: Reports what it would write, and writes nothing.
+  diff_mode:
+    support: none
+  platform:
+    platforms: all
+seealso:
+  - module: sddc.manager.wait_for_precheck
+  - role: sddc.manager.upgrade_precheck
+'''
+
+EXAMPLES = r'''
+- name: Wait for a pre-check run without failing yet
+  sddc.manager.wait_for_precheck:
+    run_id: 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21
+    fail_on: never
+  register: precheck_result
+
+- name: Keep its evidence
+  sddc.manager.precheck_report:
+    result: "{{ precheck_result }}"
+    dest: /var/tmp/prechecks
+    target_version: 9.1.0.0
+  register: report
+
+- name: Say where it is
+  ansible.builtin.debug:
+    msg: "Open {{ report.html }}"
+'''
+
+RETURN = r'''
+json:
+  description: The path of the JSON report.
+  returned: success
+  type: str
+  sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.json
+html:
+  description: The path of the HTML report.
+  returned: success
+  type: str
+  sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.html
+msg:
+  description: What was written (or would be, in check mode), in one line.
+  returned: success
+  type: str
+error_kind:
+  description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
+    C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
+    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+  returned: on failure
+  type: str
+  sample: ConfigurationError
+status_code:
+  description: On failure, the HTTP status of the answer that failed (never set by this module, which sends no request).
+  returned: never
+  type: int
+error:
+  description: On failure, the VCF C(Error) object SDDC Manager returned (never set by this module).
+  returned: never
+  type: dict
+error_details:
+  description: On failure, structured details of it.
+  returned: on failure, when there are any
+  type: dict
+  contains:
+    url:
+      description: The URL that could not be reached.
+      type: str
+    attempts:
+      description: How many times the request was tried.
+      type: int
+    version:
+      description: The SDDC Manager version found.
+      type: str
+    required_version:
+      description: The VCF version an operation needs.
+      type: str
+    export_status:
+      description: The status of the export that was not ready.
+      type: str
+    available:
+      description: What exists instead of what was asked for (domain names, or offered target versions).
+      type: list
+      elements: str
+    option:
+      description: The option at fault.
+      type: str
+'''
+
+import os
+import tempfile
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
+from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
+
+OPTIONS = dict(
+    result=dict(type='dict', required=True),
+    dest=dict(type='path', required=True),
+    appliance=dict(type='dict'),
+    domains=dict(type='list', elements='str'),
+    target_version=dict(type='str'),
+)
+
+
+def write_if_different(module, path: str, content: bytes) -> bool:
+    """Write ``content`` at ``path`` atomically unless it already holds those bytes; True when it changed."""
+    if os.path.isfile(path):
+        with open(path, 'rb') as handle:
+            if handle.read() == content:
+                return False
+    if module.check_mode:
+        return True
+    handle, temporary = tempfile.mkstemp(prefix='.precheck-report-', dir=os.path.dirname(path))
+    with os.fdopen(handle, 'wb') as stream:
+        stream.write(content)
+    module.atomic_move(temporary, path)
+    return True
+
+
+def write_report(module) -> dict:
+    """Both files of one run's report in ``dest``, created if missing; check mode writes nothing."""
+    try:
+        return _write_report(module)
+    except OSError as exc:
+        raise ConfigurationError('Writing the reports in %s failed: %s.' % (module.params['dest'],
+                                                                           exc.strerror or exc), option='dest')
+
+
+def _write_report(module) -> dict:
+    params = module.params
+    result = params['result']
+    if not result.get('exists', True) or not isinstance(result.get('findings'), list):
+        raise ConfigurationError('result must be what sddc.manager.wait_for_precheck or sddc.manager.precheck_info '
+                                 'returned for a run that exists (it has no findings).', option='result')
+    run_id = canonical_run_id(result.get('run_id'))
+    dest = params['dest']
+    if os.path.exists(dest) and not os.path.isdir(dest):
+        raise ConfigurationError('dest %s exists and is not a directory.' % dest, option='dest')
+    changed = not os.path.isdir(dest)
+    if changed and not module.check_mode:
+        os.makedirs(dest, exist_ok=True)
+    report = report_data(result, params['appliance'], params['domains'], params['target_version'])
+    paths = dict(json=os.path.join(dest, 'precheck-%s.json' % run_id), html=os.path.join(dest, 'precheck-%s.html'
+                                                                                          % run_id))
+    for kind, content in (('json', render_json(report)), ('html', render_html(report))):
+        changed = write_if_different(module, paths[kind], content) or changed
+        if not module.check_mode or os.path.exists(paths[kind]):
+            file_args = module.load_file_common_arguments(params, path=paths[kind])
+            changed = module.set_fs_attributes_if_different(file_args, changed)
+    if module.check_mode:
+        msg = 'Check mode: the reports of pre-check run %s would be written to %s and %s.' % (
+            run_id, paths['json'], paths['html'])
+    else:
+        msg = 'Reports of pre-check run %s: %s and %s%s.' % (run_id, paths['html'], paths['json'],
+                                                             '' if changed else ' (unchanged)')
+    return dict(changed=changed, msg=msg, **paths)
+
+
+def main():
+    module = AnsibleModule(argument_spec=OPTIONS, supports_check_mode=True, add_file_common_args=True)
+    run_local_module(module, lambda: write_report(module))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,197 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The sddc.manager.upgrade_precheck role against the simulator: reports first, then the verdict."""
+
+import json
+import os
+
+import pytest
+
+from sim_harness import PASSWORD, RUN_ID, USER, connection_env
+
+QUICK = {'steps': 2}
+MARKUP = '<script>document.title="owned"</script> & <b>bold</b>'
+
+
+def role_task(**role_vars):
+    return {'name': 'pre-check', 'ansible.builtin.include_role': {'name': 'sddc.manager.upgrade_precheck'},
+            'vars': role_vars}
+
+
+def role_vars(sim, dest, **extra):
+    values = dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
+                  upgrade_precheck_dest=str(dest), upgrade_precheck_poll_interval=0.1, upgrade_precheck_timeout=60)
+    values.update(extra)
+    return values
+
+
+def reports(dest):
+    names = sorted(os.listdir(str(dest)))
+    run_ids = sorted(set(n[len('precheck-'):-len('.json')] for n in names if n.endswith('.json')))
+    return names, run_ids
+
+
+def load_report(dest, run_id):
+    with open(os.path.join(str(dest), 'precheck-%s.json' % run_id)) as handle:
+        return json.load(handle)
+
+
+def summary_line(result):
+    return next(r['result']['msg'] for r in result.results if r['task'] == 'Say whether to go')
+
+
+def test_a_clean_domain_is_ready_and_leaves_both_reports_and_the_export(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path / 'reports', upgrade_precheck_domains=['mgmt-01']))])
+    assert result.rc == 0, result
+    names, run_ids = reports(tmp_path / 'reports')
+    run_id = run_ids[0]
+    assert names == sorted(['precheck-%s.json' % run_id, 'precheck-%s.html' % run_id,
+                            'precheck-export-%s.csv' % run_id]), 'the directory was created and holds all three'
+    line = summary_line(result)
+    assert line.startswith('READY: pre-check run %s found 0 errors, 0 warnings, 0 info and 12 passed.' % run_id)
+    assert str(tmp_path / 'reports' / ('precheck-%s.html' % run_id)) in line and 'export: ' in line
+    report = load_report(tmp_path / 'reports', run_id)
+    assert (report['verdict'], report['domains'], report['appliance']['version']) == (
+        'READY', ['mgmt-01'], '9.1.0.0.24000000')
+
+
+def test_warnings_only_pass_with_warnings(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['wld-01']))])
+    assert result.rc == 0, result
+    assert summary_line(result).startswith('READY WITH WARNINGS: pre-check run')
+    assert '1 warning,' in summary_line(result)
+
+
+def test_blocking_errors_write_the_reports_then_fail_with_the_one_line_reason(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['wld-02'],
+                                                     upgrade_precheck_target_version='9.1.0.0'))])
+    assert result.rc == 2, result
+    names, run_ids = reports(tmp_path)
+    assert len(names) == 3, 'reports and export are there although the play failed'
+    failed = result.results[-1]
+    assert failed['task'] == 'Fail on what blocks the upgrade'
+    assert failed['result']['msg'].startswith('Pre-check run %s: COMPLETED_WITH_FAILURE, 1 error, 1 warning, 0 info, '
+                                              '7 passed: BLOCKED. ERROR wld-02-vc01.example.com / vCenter license '
+                                              'state' % run_ids[0])
+    assert summary_line(result).startswith('BLOCKED: ')
+    assert load_report(tmp_path, run_ids[0])['target_version'] == '9.1.0.0'
+
+
+def test_ignored_checks_do_not_block_and_are_reported(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(
+        sim, tmp_path, upgrade_precheck_domains=['wld-02'],
+        upgrade_precheck_ignore_checks=['sddc-manager-vcenter-license-state']))])
+    assert result.rc == 0, result
+    assert summary_line(result).startswith('READY WITH WARNINGS') and '1 ignored' in summary_line(result)
+    run_id = reports(tmp_path)[1][0]
+    with open(str(tmp_path / ('precheck-%s.html' % run_id))) as handle:
+        assert '<span class="tag">ignored</span>' in handle.read()
+
+
+def test_fail_on_warning_blocks_a_warning(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['wld-01'],
+                                                     upgrade_precheck_fail_on='warning'))])
+    assert result.rc == 2 and summary_line(result).startswith('BLOCKED'), result
+    assert len(reports(tmp_path)[0]) == 3
+
+
+def test_several_domains_in_one_report(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['mgmt-01', 'wld-01',
+                                                                                          'wld-02'],
+                                                     upgrade_precheck_fail_on='never'))])
+    assert result.rc == 0, result
+    report = load_report(tmp_path, reports(tmp_path)[1][0])
+    assert report['domains'] == ['mgmt-01', 'wld-01', 'wld-02']
+    assert [d['domain'] for d in report['summary']['domains']] == ['mgmt-01', 'wld-01', 'wld-02']
+
+
+def test_an_existing_run_is_reported_without_starting_one(sim, ansible, tmp_path):
+    sim.scenario(check_runs=[{'run_id': RUN_ID, 'domains': ['wld-01'], 'steps': 0}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_run_id=RUN_ID,
+                                                     upgrade_precheck_export=False))])
+    assert result.rc == 0, result
+    assert reports(tmp_path) == (['precheck-%s.html' % RUN_ID, 'precheck-%s.json' % RUN_ID], [RUN_ID])
+    assert not [e for e in sim.stats()['log'] if e[0] == 'POST' and 'check-sets' in e[1]]
+    assert load_report(tmp_path, RUN_ID)['domains'] == ['wld-01']
+
+
+def test_a_90_appliance_says_it_cannot_export_and_does_the_rest(sim, ansible, tmp_path):
+    sim.scenario(version='9.0.0.0.24703748', precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['mgmt-01']))])
+    assert result.rc == 0, result
+    assert len(reports(tmp_path)[0]) == 2
+    assert ('runs 9.0.0.0.24703748; exports of pre-check runs need VCF 9.1, so the collection\'s own reports are '
+            'all there is.') in result.output
+    assert not sim.api_requests('/exports')
+
+
+def test_check_mode_says_what_it_would_start_and_writes_nothing(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path / 'reports', upgrade_precheck_domains=['wld-02']))],
+                              check=True)
+    assert result.rc == 0, result
+    assert 'Check mode: a pre-check run would be started for domain wld-02' in result.output
+    assert 'nothing was started or written' in result.output
+    assert not (tmp_path / 'reports').exists()
+    assert not [e for e in sim.stats()['log'] if e[0] == 'POST' and e[1] == '/v1/system/check-sets']
+
+
+def test_nothing_to_pre_check_is_refused_before_any_request(sim, ansible, tmp_path):
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
+    assert result.rc == 2 and 'Set upgrade_precheck_domains' in result.output
+    assert sim.stats()['requests'] == 0
+
+
+def test_no_secret_in_any_report_or_at_verbosity_4(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK, faults=[{'kind': 'expire_tokens', 'path': '/check-sets/[0-9a-f-]+$', 'skip': 1}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['wld-02'],
+                                                     upgrade_precheck_fail_on='never'))], verbosity=4)
+    assert result.rc == 0, result
+    texts = [result.output]
+    for name in os.listdir(str(tmp_path)):
+        with open(str(tmp_path / name), errors='replace') as handle:
+            texts.append(handle.read())
+    for text in texts:
+        for secret in (PASSWORD, 'sim-access-', 'sim-refresh-'):
+            assert secret not in text
+
+
+def test_env_only_connection(sim, ansible, tmp_path):
+    sim.scenario(precheck=QUICK)
+    result = ansible.playbook([role_task(upgrade_precheck_domains=['mgmt-01'], upgrade_precheck_dest=str(tmp_path),
+                                         upgrade_precheck_poll_interval=0.1)], env=connection_env(sim))
+    assert result.rc == 0, result
+
+
+@pytest.fixture
+def markup_domain(sim):
+    """A domain whose finding carries markup and an ampersand, and a remediation link of each kind."""
+    sim.scenario(precheck=QUICK, domains=[{'id': '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'name': 'wld-<i>x</i>',
+                                           'findings': [
+        {'id': 'markup-check', 'name': 'Markup & more', 'severity': 'ERROR', 'resource': 'vc-01 <b>',
+         'message': MARKUP, 'remediation': 'Fix & retry <img src=x onerror=alert(1)>',
+         'link': 'javascript:alert(1)'},
+        {'id': 'linked-check', 'name': 'Linked', 'severity': 'WARNING', 'resource': 'vc-01',
+         'message': 'See the article', 'remediation': 'Read it', 'link': 'https://kb.example.com/42'}]}])
+    return sim
+
+
+def test_html_report_escapes_every_api_value(markup_domain, ansible, tmp_path):
+    result = ansible.playbook([role_task(**role_vars(markup_domain, tmp_path,
+                                                     upgrade_precheck_domains=['wld-<i>x</i>'],
+                                                     upgrade_precheck_fail_on='never'))])
+    assert result.rc == 0, result
+    run_id = reports(tmp_path)[1][0]
+    with open(str(tmp_path / ('precheck-%s.html' % run_id))) as handle:
+        page = handle.read()
+    assert '<script>document' not in page and '&lt;script&gt;document.title=&quot;owned&quot;&lt;/script&gt;' in page
+    assert '<img src=x' not in page and 'javascript:' not in page
+    assert '<a href="https://kb.example.com/42" rel="noopener noreferrer">more</a>' in page
+    assert "default-src 'none'" in page and '<script' not in page.replace('&lt;script', '')

@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, sddc.manager contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""precheck_report: the JSON and the self-contained, escaped HTML page of a run."""
+
+import json
+
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
+
+RUN = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21'
+
+
+def finding(severity, name, **extra):
+    values = dict(id=name.lower(), name=name, severity=severity, resource='vc-01', domain='wld-01',
+                  message='%s found' % name, remediation='Fix %s' % name, remediation_url=None, ignored=False)
+    values.update(extra)
+    return values
+
+
+def result(*findings, **extra):
+    values = dict(run_id=RUN, status='COMPLETED_WITH_FAILURE', verdict='BLOCKED', timestamp='2026-11-29T01:00:00Z',
+                  completion_timestamp='2026-11-29T01:05:00Z', findings=list(findings), failing=[findings[0]],
+                  summary={'error': 1, 'warning': 1, 'info': 1, 'passed': 7, 'silenced': 0, 'total': 10,
+                           'domains': [{'domain': 'wld-01', 'error': 1, 'warning': 1, 'info': 1, 'passed': 7}]})
+    values.update(extra)
+    return values
+
+
+def page(*findings, **extra):
+    report = report_data(result(*findings, **extra), {'hostname': 'https://sddc.example.com', 'version': '9.1.0.0'},
+                         target_version='9.1.0.0')
+    return render_html(report).decode('utf-8')
+
+
+def test_the_page_lists_errors_then_warnings_and_ignored_but_not_info():
+    html = page(finding('INFO', 'Note'), finding('WARNING', 'Backup'), finding('ERROR', 'License'),
+                finding('INFO', 'Quiet', ignored=True))
+    assert html.index('License found') < html.index('Backup found') < html.index('Quiet found')
+    assert 'Note found' not in html and '<span class="tag">ignored</span>' in html
+    assert '<span class="verdict blocked">BLOCKED</span>' in html and 'wld-01' in html
+
+
+def test_every_api_value_is_escaped_and_only_http_links_are_links():
+    html = page(finding('ERROR', '<script>x()</script>', message='a & b <b>', remediation='"quoted" \'too\'',
+                        remediation_url='javascript:alert(1)', resource='<img src=x>'),
+                finding('WARNING', 'Linked', remediation_url='https://kb.example.com/1?a=1&b=2'),
+                run_id=RUN)
+    assert '<script>x()' not in html and '&lt;script&gt;x()&lt;/script&gt;' in html
+    assert 'a &amp; b &lt;b&gt;' in html and '&quot;quoted&quot; &#x27;too&#x27;' in html
+    assert '<img src' not in html and 'javascript:' not in html
+    assert '<a href="https://kb.example.com/1?a=1&amp;b=2" rel="noopener noreferrer">more</a>' in html
+
+
+def test_the_page_loads_nothing_from_anywhere():
+    html = page(finding('ERROR', 'License'))
+    assert "default-src 'none'" in html
+    for outside in ('<script', '<link', '<img', '@import', 'url(', '<iframe', 'src='):
+        assert outside not in html
+
+
+def test_bars_are_drawn_from_the_counts():
+    html = page(finding('ERROR', 'License'))
+    assert 'class="fill error" style="width:10%"' in html and 'class="fill passed" style="width:70%"' in html
+
+
+def test_the_same_run_gives_the_same_bytes():
+    first = report_data(result(finding('ERROR', 'License')))
+    second = report_data(result(finding('ERROR', 'License')))
+    assert render_json(first) == render_json(second) and render_html(first) == render_html(second)
+    assert json.loads(render_json(first))['failing'] == ['license|vc-01|License found']
+
+
+def test_odd_counts_and_values_never_raise():
+    report = report_data(result(finding('ERROR', 'x'), summary={'error': 'lots', 'domains': ['x', {'domain': None}]}))
+    assert '<html' in render_html(report).decode('utf-8')
