@@ -1,6 +1,8 @@
-# sddc.manager: one command to test, one to demo. Everything installs into .venv.
-#   make test   sanity + unit + integration (against the simulator)
-#   make demo   start the simulator and run the docs' example playbook against it
+# sddc.manager: one command to test, one to demo. Everything they install and write stays in the
+# checkout: .venv (test tools), .venv-demo (ansible-core and requests only), .build (builds, logs, and
+# the HOME that ansible-test, ansible-lint and antsibull use), demo-output (what the demo wrote).
+#   make test   sanity, lint, unit and integration tests, then one summary line per stage
+#   make demo   start the simulator and run the docs' example playbooks against it
 
 PYTHON ?= python3
 VENV := $(CURDIR)/.venv
@@ -11,12 +13,18 @@ SRC_COPY := $(BUILD)/src/ansible_collections/sddc/manager
 INSTALLED := $(BUILD)/collections
 SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
+# ansible-test keeps its venvs (about 130 MB) and antsibull its log under HOME: keep them here.
+TOOL_HOME := $(BUILD)/home
+DEMO_VENV := $(CURDIR)/.venv-demo
+DEMO_COLLECTIONS := $(BUILD)/demo/collections
+
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: test test-matrix sanity lint units integration docs demo benchmark collection venv clean
 
-test: sanity lint units integration
+test:
+	@tests/utils/run-stages.sh sanity lint units integration
 
 venv: $(VENV)/.installed
 
@@ -36,8 +44,9 @@ collection: venv
 	$(BIN)/ansible-galaxy collection install --force -p $(INSTALLED) $(BUILD)/dist/sddc-manager-*.tar.gz >/dev/null
 
 sanity: collection
-	$(BIN)/python tests/utils/pip_bootstrap_shim.py
-	cd $(SRC_COPY) && $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
+	mkdir -p $(TOOL_HOME)
+	HOME=$(TOOL_HOME) $(BIN)/python tests/utils/pip_bootstrap_shim.py
+	cd $(SRC_COPY) && HOME=$(TOOL_HOME) $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
 
 # Sanity and unit tests on every supported ansible-core, each with a Python it supports.
 CORE_MATRIX ?= 2.16:3.11 2.17:3.11 2.18:3.11 2.19:3.11 2.20:3.12 2.21:3.13
@@ -49,10 +58,11 @@ test-matrix:
 # ansible-lint over the whole tree as a contributor runs it (settings in .ansible-lint), the plugin
 # and extra docs, the changelog, and galaxy-importer on the built artifact (any warning fails).
 lint: collection
-	cd $(SRC_COPY) && PATH=$(BIN):$$PATH LC_ALL=C.UTF-8 $(BIN)/ansible-lint --nocolor
-	cd $(SRC_COPY) && PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
-	$(BIN)/antsibull-changelog lint
-	cd $(BUILD) && PATH=$(BIN):$$PATH $(BIN)/python -m galaxy_importer.main $(BUILD)/dist/sddc-manager-*.tar.gz \
+	mkdir -p $(TOOL_HOME)
+	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH LC_ALL=C.UTF-8 $(BIN)/ansible-lint --nocolor
+	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	HOME=$(TOOL_HOME) $(BIN)/antsibull-changelog lint
+	cd $(BUILD) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH $(BIN)/python -m galaxy_importer.main $(BUILD)/dist/sddc-manager-*.tar.gz \
 	    > $(BUILD)/galaxy-importer.log 2>&1 || { cat $(BUILD)/galaxy-importer.log; exit 1; }
 	@if grep -E '^(WARNING|ERROR)' $(BUILD)/galaxy-importer.log; then echo 'galaxy-importer warned'; exit 1; fi
 	@tail -n 1 $(BUILD)/galaxy-importer.log
@@ -64,15 +74,29 @@ units: collection
 	    --import-mode=importlib tests/unit $(PYTEST_ARGS)
 
 integration: collection
-	PATH=$(BIN):$$PATH $(BIN)/python -m pytest -q -p no:cacheprovider --import-mode=importlib \
+	PATH=$(BIN):$$PATH $(BIN)/python -m pytest -q -rs -p no:cacheprovider --import-mode=importlib \
 	    tests/integration $(PYTEST_ARGS)
 
-demo: collection
-	PATH=$(BIN):$$PATH docs/demo/run-demo.sh
+# The demo needs only what a user installs: ansible-core and requests, in their own small venv.
+$(DEMO_VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(DEMO_VENV)
+	$(DEMO_VENV)/bin/pip install --quiet --upgrade pip
+	$(DEMO_VENV)/bin/pip install --quiet 'ansible-core>=2.16' -r requirements.txt
+	touch $@
+
+demo: $(DEMO_VENV)/.installed
+	rm -rf $(BUILD)/demo
+	mkdir -p $(DEMO_COLLECTIONS)
+	$(DEMO_VENV)/bin/ansible-galaxy collection build --force --output-path $(BUILD)/demo . >/dev/null
+	ANSIBLE_COLLECTIONS_PATH=$(DEMO_COLLECTIONS) $(DEMO_VENV)/bin/ansible-galaxy collection install --force \
+	    -p $(DEMO_COLLECTIONS) \
+	    $(BUILD)/demo/sddc-manager-*.tar.gz >/dev/null
+	ANSIBLE_COLLECTIONS_PATH=$(DEMO_COLLECTIONS) PATH=$(DEMO_VENV)/bin:$$PATH docs/demo/run-demo.sh
 
 # HTML docs of every module, the action, the role and the guides in docs/docsite/ (antsibull-docs).
 docs: collection
-	PATH=$(BIN):$$PATH docs/build-docsite.sh $(BUILD)/docsite
+	mkdir -p $(TOOL_HOME)
+	HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH docs/build-docsite.sh $(BUILD)/docsite
 
 # Prints figures: the findings walker on 100,000-node results; four ways to wait (wall, CPU,
 # connections, logins, latency). Not a test.
@@ -81,4 +105,4 @@ benchmark: collection
 	$(BIN)/python benchmarks/wait_benchmark.py
 
 clean:
-	rm -rf $(VENV) $(BUILD) tests/output
+	rm -rf $(VENV) $(DEMO_VENV) $(BUILD) tests/output demo-output

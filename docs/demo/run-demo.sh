@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# make demo: start the simulator on loopback, point the SDDC_MANAGER_* env vars at it, and run the
-# docs' example playbooks against it, as the README describes: one export that succeeds (the file
-# is saved and its first lines shown) and one that fails (the play stops with the remediation).
+# make demo: start the simulator on loopback, point the SDDC_MANAGER_* variables at it, and run the
+# docs' example playbooks from docs/examples (whose ansible.cfg a user would copy), as the README says:
+#   1. pre-check a clean domain (READY) and a blocked one (the reports are written, then the play stops);
+#   2. export a run's results (the file is saved) and one export that fails (the play stops);
+#   3. an ad hoc call.
+# Everything the demo writes stays in DEMO_OUTPUT (default: demo-output/ in the checkout).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+output=${DEMO_OUTPUT:-$repo/demo-output}
 workdir=$(mktemp -d)
 sim_pid=
 cleanup() {
@@ -11,6 +15,8 @@ cleanup() {
   rm -rf "$workdir"
 }
 trap cleanup EXIT
+rm -rf "$output"
+mkdir -p "$output/prechecks" "$output/exports"
 
 (cd "$repo/simulator" && exec python3 -m sddc_manager_sim --port 0 --url-file "$workdir/url" \
     --scenario "$repo/docs/demo/scenario.json") &
@@ -22,24 +28,46 @@ SDDC_MANAGER_HOST=$(cat "$workdir/url")
 export SDDC_MANAGER_HOST
 export SDDC_MANAGER_USERNAME=administrator@vsphere.local
 export SDDC_MANAGER_PASSWORD='VMware1!VMware1!'
-export ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
-mkdir "$workdir/exports"
+cd "$repo/docs/examples"   # its ansible.cfg turns off the "no inventory" warnings
 
-echo "== 1. Export the results of pre-check run 3f1c9a52-... (simulator at $SDDC_MANAGER_HOST)"
-ansible-playbook -v "$repo/docs/examples/export_precheck_results.yml" \
-  -e precheck_run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d -e precheck_export_dest="$workdir/exports/"
-echo "== The saved file, first lines:"
-head -n 4 "$workdir/exports/vcf-precheck-3f1c9a52.csv"
+echo "== 1. Pre-check domain mgmt-01 (clean) on the simulator at $SDDC_MANAGER_HOST"
+ansible-playbook upgrade_precheck.yml -e '{"precheck_domains": ["mgmt-01"]}' \
+  -e precheck_dest="$output/prechecks" -e precheck_poll_interval=1
 
 echo
-echo "== 2. An export that fails: the play stops with SDDC Manager's remediation"
-if ansible-playbook "$repo/docs/examples/export_precheck_results.yml" \
-     -e precheck_run_id=0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5 -e precheck_export_dest="$workdir/exports/"; then
+echo "== 2. Pre-check domain wld-02: it has a blocking finding, so the reports are written and the play stops"
+if ansible-playbook upgrade_precheck.yml -e '{"precheck_domains": ["wld-02"]}' \
+     -e precheck_dest="$output/prechecks" -e precheck_poll_interval=1; then
+  echo "demo: the blocked pre-check did not fail the play" >&2
+  exit 1
+fi
+echo "== (the play failed, as it should)"
+
+echo
+echo "== 3. Export the results of pre-check run 3f1c9a52-... and save the file"
+ansible-playbook -v export_precheck_results.yml \
+  -e precheck_run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d -e precheck_export_dest="$output/exports/"
+echo "== The saved file, first lines:"
+head -n 4 "$output/exports/vcf-precheck-3f1c9a52.csv"
+
+echo
+echo "== 4. An export that fails: the play stops with SDDC Manager's remediation"
+if ansible-playbook export_precheck_results.yml \
+     -e precheck_run_id=0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5 -e precheck_export_dest="$output/exports/"; then
   echo "demo: the failing export did not fail the play" >&2
   exit 1
 fi
 echo "== (the play failed, as it should)"
 
 echo
-echo "== 3. Ad hoc: read an export's state"
+echo "== 5. Ad hoc: read an export's state"
 ansible localhost -m sddc.manager.precheck_export_info -a run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d
+
+echo
+echo "== The demo kept what it wrote:"
+reports=("$output"/prechecks/*.html)
+for report in "${reports[@]}"; do
+  echo "   HTML report: $report"
+done
+echo "   Exported file: $output/exports/vcf-precheck-3f1c9a52.csv"
+echo "   Open a report in a browser, for example: xdg-open ${reports[0]}"

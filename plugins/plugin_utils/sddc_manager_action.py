@@ -20,6 +20,12 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import MUTUAL
 display = Display()
 
 
+def announce(result: dict) -> None:
+    """Show a successful task's one-line ``msg`` at the default verbosity (a failure's shows anyway)."""
+    if not result.get('failed') and result.get('msg'):
+        display.display(result['msg'])
+
+
 class SddcManagerAction(ActionBase):
     """Subclasses set OPTIONS (their own argument spec) and implement ``operate``.
 
@@ -44,6 +50,7 @@ class SddcManagerAction(ActionBase):
         result.update(outcome)
         if failed:
             result['failed'] = True
+        announce(result)
         return result
 
     def operate(self, client, params: dict) -> dict:

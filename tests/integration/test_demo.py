@@ -10,24 +10,30 @@ import sys
 from sim_harness import REPO, RUN_ID, connection_env, installed_collections
 
 
-def test_demo_exports_one_file_and_stops_on_the_failed_export(tmp_path):
-    env = dict((k, v) for k, v in os.environ.items() if not k.startswith('SDDC_MANAGER_'))
+def test_demo_prechecks_exports_and_keeps_what_it_wrote(tmp_path):
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('SDDC_MANAGER_', 'ANSIBLE_')))
     env['PATH'] = os.path.dirname(sys.executable) + os.pathsep + env.get('PATH', '')
     env['ANSIBLE_COLLECTIONS_PATH'] = installed_collections()
     env['ANSIBLE_NOCOLOR'] = '1'
-    env['ANSIBLE_HOME'] = str(tmp_path)
+    env['ANSIBLE_HOME'] = str(tmp_path / 'ansible-home')
+    env['DEMO_OUTPUT'] = str(tmp_path / 'demo-output')
     completed = subprocess.run([os.path.join(REPO, 'docs', 'demo', 'run-demo.sh')], env=env, check=False,
-                               capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+                               capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     out = completed.stdout
-    assert 'The pre-check export of run 3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d: IN_PROGRESS' in out, 'progress is shown'
-    assert '/exports/vcf-precheck-3f1c9a52.csv (' in out, 'the summary names the file'
-    assert 'checkId,resource,severity,status,message' in out, 'the first lines are shown'
+    assert 'READY: pre-check run ' in out and 'found 0 errors, 0 warnings, 0 info and 12 passed.' in out
+    assert 'BLOCKED. ERROR wld-02-vc01.example.com / vCenter license state: The vCenter license has expired.' in out
+    assert out.count('== (the play failed, as it should)') == 2
+    reports = [line.split('HTML report: ', 1)[1] for line in out.splitlines() if 'HTML report: ' in line]
+    assert len(reports) == 2 and all(os.path.isfile(path) for path in reports), 'the reports outlive the demo'
+    assert all(path.startswith(env['DEMO_OUTPUT']) for path in reports)
+    assert os.path.isfile(os.path.join(env['DEMO_OUTPUT'], 'exports', 'vcf-precheck-3f1c9a52.csv'))
+    assert 'checkId,resource,severity,status,message' in out, 'the first lines of the export are shown'
     assert ('Pre-check export for run 0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5: FAILED at 64.0%: Export of pre-check '
             'results failed: the results store did not answer. Remediation: Restart the LCM service '
             '(systemctl restart lcm) and export again. (reference token Q7XK2M)') in out
-    assert '== (the play failed, as it should)' in out
     assert 'localhost | SUCCESS' in out
+    assert 'No inventory was parsed' not in completed.stderr and 'provided hosts list is empty' not in completed.stderr
     assert 'VMware1!VMware1!' not in out + completed.stderr
 
 

@@ -188,3 +188,14 @@ def test_missing_directory_fails_clearly(sim, ansible, tmp_path):
     task = ansible.playbook([download_task(tmp_path / 'nope' / 'x.csv', **connection(sim))]).task()
     assert task['failed'] is True and 'does not exist' in task['msg']
     assert sim.stats()['requests'] == 0
+
+
+def test_the_wait_and_the_download_say_what_happened_at_the_default_verbosity(sim, ansible, tmp_path):
+    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 1, 'content': CSV}])
+    result = ansible.playbook([{'sddc.manager.wait_for_precheck_export': dict(run_id=RUN_ID, poll_interval=0.1,
+                                                                              **connection(sim))},
+                               download_task(tmp_path, **connection(sim))])
+    assert result.rc == 0, result
+    assert 'Pre-check export for run %s: COMPLETED after' % RUN_ID in result.stdout
+    assert 'Saved the export of pre-check run %s to %s (%d bytes).' % (
+        RUN_ID, tmp_path / ('precheck-export-%s.csv' % RUN_ID), len(CSV)) in result.stdout

@@ -5,6 +5,6 @@ set -euo pipefail
 dest=$1
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$dest"
-(cd "$repo" && tar --exclude=./.venv --exclude=./.build --exclude=./.git --exclude='__pycache__' \
+(cd "$repo" && tar --exclude=./.venv --exclude=./.venv-demo --exclude=./demo-output --exclude=./.build --exclude=./.git --exclude='__pycache__' \
     --exclude=./tests/output --exclude=./.pytest_cache -cf - .) | tar -xf - -C "$dest"
 cd "$dest" && git init -q && git add -A
