@@ -30,6 +30,9 @@ rm -rf "$work"
 "$repo/tests/utils/copy-collection.sh" "$work/src/ansible_collections/sddc/manager"
 cd "$work/src/ansible_collections/sddc/manager"
 export PATH="$work/venv/bin:$PATH"
+# ansible-test keeps its venvs under HOME: keep them in the checkout (the Python was found above).
+export HOME="$repo/.build/home"
+mkdir -p "$HOME"
 "$work/venv/bin/python" "$repo/tests/utils/pip_bootstrap_shim.py"
 echo "== ansible-core $("$work/venv/bin/ansible" --version | head -1 | sed 's/.*core //; s/]//') on Python $python_version: sanity"
 ansible-test sanity --venv --python "$python_version" --color no

@@ -38,6 +38,7 @@ def test_the_page_lists_errors_then_warnings_and_ignored_but_not_info():
     assert html.index('License found') < html.index('Backup found') < html.index('Quiet found')
     assert 'Note found' not in html and '<span class="tag">ignored</span>' in html
     assert '<span class="verdict blocked">BLOCKED</span>' in html and 'wld-01' in html
+    assert '1 error, 1 warning, 1 info, 7 passed, 0 silenced.' in html
 
 
 def test_every_api_value_is_escaped_and_only_http_links_are_links():
