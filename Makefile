@@ -12,6 +12,8 @@ BUILD := $(CURDIR)/.build
 SRC_COPY := $(BUILD)/src/ansible_collections/sddc/manager
 INSTALLED := $(BUILD)/collections
 SANITY_PYTHON ?= $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+# ansible-test warns unless it runs in en_US.UTF-8; use it where the machine has it (.ci/run makes it).
+TEST_LOCALE := $(if $(shell locale -a 2>/dev/null | grep -i '^en_US.utf-\?8$$'),en_US.UTF-8,C.UTF-8)
 
 # ansible-test keeps its venvs (about 130 MB) and antsibull its log under HOME: keep them here.
 TOOL_HOME := $(BUILD)/home
@@ -46,7 +48,8 @@ collection: venv
 sanity: collection
 	mkdir -p $(TOOL_HOME)
 	HOME=$(TOOL_HOME) $(BIN)/python tests/utils/pip_bootstrap_shim.py
-	cd $(SRC_COPY) && HOME=$(TOOL_HOME) $(BIN)/ansible-test sanity --venv --python $(SANITY_PYTHON) --color no
+	cd $(SRC_COPY) && HOME=$(TOOL_HOME) LC_ALL=$(TEST_LOCALE) $(BIN)/ansible-test sanity --venv \
+	    --python $(SANITY_PYTHON) --color no
 
 # Sanity and unit tests on every supported ansible-core, each with a Python it supports.
 CORE_MATRIX ?= 2.16:3.11 2.17:3.11 2.18:3.11 2.19:3.11 2.20:3.12 2.21:3.13
@@ -59,7 +62,7 @@ test-matrix:
 # and extra docs, the changelog, and galaxy-importer on the built artifact (any warning fails).
 lint: collection
 	mkdir -p $(TOOL_HOME)
-	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH LC_ALL=C.UTF-8 $(BIN)/ansible-lint --nocolor
+	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH LC_ALL=$(TEST_LOCALE) $(BIN)/ansible-lint --nocolor
 	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
 	HOME=$(TOOL_HOME) $(BIN)/antsibull-changelog lint
 	cd $(BUILD) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH $(BIN)/python -m galaxy_importer.main $(BUILD)/dist/sddc-manager-*.tar.gz \

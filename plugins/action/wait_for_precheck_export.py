@@ -3,10 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Wait, from the controller, for a pre-check export to finish (docs: plugins/modules/)."""
 
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     COMPLETED,
     ExportSubject,
-    canonical_run_id,
     export_failure_message,
     export_status,
     export_success_message,

@@ -10,7 +10,7 @@ ids and the 9.0 "no such operation" answer the same way.
 
 import re
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id, require_run
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import require_run
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     InvalidResponseError,
     UnsupportedVersionError,
@@ -33,8 +33,6 @@ APPLIANCE_INFO_PATH = '/v1/system/appliance-info'
 STARTED = 'started'
 ATTACHED = 'attached'
 ALREADY_COMPLETED = 'already_completed'
-
-__all__ = ['canonical_run_id']   # re-exported: modules that deal only with exports import it from here
 
 
 def export_path(run_id: str) -> str:

@@ -146,9 +146,9 @@ error_details:
       type: str
 '''
 
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     STARTED,
-    canonical_run_id,
     plan_start,
     read_export,
     start_export,

@@ -158,10 +158,10 @@ from ansible_collections.sddc.manager.plugins.module_utils.download import (
     download_export,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, ExportNotReadyError
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     COMPLETED,
     FAILED,
-    canonical_run_id,
     export_failure_message,
     export_progress,
     export_status,

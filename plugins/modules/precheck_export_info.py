@@ -146,8 +146,8 @@ error_details:
       type: str
 '''
 
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
-    canonical_run_id,
     is_finished,
     read_export,
 )

@@ -56,7 +56,8 @@ attributes:
     platforms: all
 seealso:
   - module: sddc.manager.wait_for_precheck
-  - role: sddc.manager.upgrade_precheck
+  - ref: ansible_collections.sddc.manager.docsite.prechecks
+    description: Pre-checks before an upgrade, where the sddc.manager.upgrade_precheck role writes these reports.
 '''
 
 EXAMPLES = r'''
@@ -176,8 +177,8 @@ def write_report(module) -> dict:
     try:
         return _write_report(module)
     except OSError as exc:
-        raise ConfigurationError('Writing the reports in %s failed: %s.' % (module.params['dest'],
-                                                                           exc.strerror or exc), option='dest')
+        raise ConfigurationError('Writing the reports in %s failed: %s.'
+                                 % (module.params['dest'], exc.strerror or exc), option='dest')
 
 
 def _write_report(module) -> dict:
@@ -194,8 +195,7 @@ def _write_report(module) -> dict:
     if changed and not module.check_mode:
         os.makedirs(dest, exist_ok=True)
     report = report_data(result, params['appliance'], params['domains'], params['target_version'])
-    paths = dict(json=os.path.join(dest, 'precheck-%s.json' % run_id), html=os.path.join(dest, 'precheck-%s.html'
-                                                                                          % run_id))
+    paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, kind))) for kind in ('json', 'html'))
     for kind, content in (('json', render_json(report)), ('html', render_html(report))):
         changed = write_if_different(module, paths[kind], content) or changed
         if not module.check_mode or os.path.exists(paths[kind]):

@@ -60,6 +60,22 @@ def tls_sim(tls_simulator):
     return tls_simulator
 
 
+MARKUP = '<script>document.title="owned"</script> & <b>bold</b>'
+
+
+@pytest.fixture
+def markup_domain(sim):
+    """A domain whose findings carry markup and an ampersand, and a remediation link of each kind."""
+    findings = [
+        {'id': 'markup-check', 'name': 'Markup & more', 'severity': 'ERROR', 'resource': 'vc-01 <b>',
+         'message': MARKUP, 'remediation': 'Fix & retry <img src=x onerror=alert(1)>', 'link': 'javascript:alert(1)'},
+        {'id': 'linked-check', 'name': 'Linked', 'severity': 'WARNING', 'resource': 'vc-01',
+         'message': 'See the article', 'remediation': 'Read it', 'link': 'https://kb.example.com/42'}]
+    sim.scenario(precheck={'steps': 2}, domains=[
+        {'id': '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'name': 'wld-<i>x</i>', 'findings': findings}])
+    return sim
+
+
 @pytest.fixture
 def ansible(tmp_path_factory):
     """Runs Ansible from a folder of its own, so a test's tmp_path holds only what the test put there."""

@@ -15,6 +15,7 @@ import sys
 import time
 
 import requests
+import urllib3
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SIMULATOR_DIR = os.path.join(REPO, 'simulator')
@@ -45,6 +46,8 @@ class Simulator:
             self.url = handle.read().strip()
         self._control = requests.Session()
         self._verify = cafile or False   # the control channel trusts the test CA when there is one
+        if not self._verify:
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
     def stop(self):
         self.process.terminate()

@@ -20,11 +20,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from test_role_upgrade_precheck import MARKUP, markup_domain, reports, role_task, role_vars  # noqa: F401
+from conftest import MARKUP
+from test_role_upgrade_precheck import reports, role_task, role_vars
 
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason='chromium is not installed (apt-get install chromium): '
-                                                          'the HTML report is not checked in a browser')
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason='chromium is not installed (apt-get install chromium): the HTML report is not checked '
+                             'in a browser')
 
 
 # Hosts Chromium itself calls, whatever page it shows (seen on a blank page with the same flags).
@@ -98,7 +100,7 @@ class Page(HTMLParser):
             self.cells[-1] += data
 
 
-def test_the_report_renders_escapes_and_loads_nothing(markup_domain, ansible, tmp_path, recording_proxy):  # noqa: F811
+def test_the_report_renders_escapes_and_loads_nothing(markup_domain, ansible, tmp_path, recording_proxy):
     result = ansible.playbook([role_task(**role_vars(markup_domain, tmp_path, upgrade_precheck_domains=['wld-<i>x</i>'],
                                                      upgrade_precheck_fail_on='never'))])
     assert result.rc == 0, result

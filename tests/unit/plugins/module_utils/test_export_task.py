@@ -11,8 +11,8 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     NotFoundError,
     UnsupportedVersionError,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
-    canonical_run_id,
     ALREADY_COMPLETED,
     ATTACHED,
     STARTED,
