@@ -43,3 +43,16 @@ def test_precheck_export_info_example_runs(sim, ansible):
                                    env=connection_env(sim), extra_args=['-e', 'precheck_run_id=%s' % RUN_ID])
     assert result.rc == 0, result
     assert 'Export IN_PROGRESS at 20.0% (still running)' in result.output
+
+
+def test_precheck_step_by_step_example_runs_and_stops_on_a_blocked_domain(sim, ansible):
+    sim.scenario(precheck={'steps': 1})
+    example = os.path.join(REPO, 'docs', 'examples', 'precheck_step_by_step.yml')
+    clean = ansible.playbook_file(example, env=connection_env(sim),
+                                  extra_args=['-e', '{"precheck_domains": ["mgmt-01"], "precheck_poll_interval": 0.2}'])
+    assert clean.rc == 0, clean
+    blocked = ansible.playbook_file(example, env=connection_env(sim),
+                                    extra_args=['-e', '{"precheck_domains": ["wld-02"], "precheck_poll_interval": 0.2}'])
+    assert blocked.rc == 2, blocked
+    assert 'wld-02-vc01.example.com / vCenter license state: The vCenter license has expired.' in blocked.output
+    assert 'BLOCKED: 1 finding blocks the upgrade; see above.' in blocked.output
