@@ -21,6 +21,7 @@ DEMO_VENV := $(CURDIR)/.venv-demo
 DEMO_COLLECTIONS := $(BUILD)/demo/collections
 
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
+export ANSIBLE_HOME := $(BUILD)/ansible-home
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: test test-matrix sanity lint units integration docs demo benchmark collection venv clean

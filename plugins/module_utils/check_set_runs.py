@@ -13,6 +13,7 @@ the literal "General Upgrade Readiness".
 import re
 import uuid
 from datetime import datetime, timezone
+from typing import Optional
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     ConfigurationError,
@@ -65,7 +66,7 @@ def normalise(value) -> str:
     return re.sub(r'[\s-]+', '_', one_line(value, 64)).upper()
 
 
-def text_field(value, limit: int = MAX_NAME):
+def text_field(value, limit: int = MAX_NAME) -> Optional[str]:
     """A string field from the server, one safe line, or None when absent or not text."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = one_line(value, limit)
@@ -80,7 +81,7 @@ def run_status(run) -> str:
     return status or STARTING
 
 
-def run_progress(run):
+def run_progress(run) -> Optional[float]:
     """Discovery progress in percent (0..100), or None."""
     progress = run.get('discoveryProgress') if isinstance(run, dict) else None
     value = progress.get('percentageComplete') if isinstance(progress, dict) else None
@@ -96,7 +97,7 @@ def run_finished(run) -> bool:
     return run_status(run) in TERMINAL_STATUSES
 
 
-def read_run(client, run_id: str):
+def read_run(client, run_id: str) -> Optional[dict]:
     """The AssessmentOutput of ``run_id``, or None when SDDC Manager has no such run (404)."""
     description = 'Reading pre-check run %s' % run_id
     response = client.request('GET', run_path(run_id), description, accept=(200, 404))
@@ -133,19 +134,19 @@ class RunSubject:
         self.run_id = run_id
         self.label = 'pre-check run %s' % run_id
 
-    def read(self, client):
+    def read(self, client) -> Optional[dict]:
         return read_run(client, self.run_id)
 
     @staticmethod
-    def status(run):
+    def status(run) -> str:
         return run_status(run)
 
     @staticmethod
-    def progress(run):
+    def progress(run) -> Optional[float]:
         return run_progress(run)
 
     @staticmethod
-    def finished(run):
+    def finished(run) -> bool:
         return run_finished(run)
 
 
@@ -313,7 +314,7 @@ def start_run(client, run_input: dict) -> dict:
 
 # -- the last runs ------------------------------------------------------------------
 
-def iso_from_epoch_ms(value):
+def iso_from_epoch_ms(value) -> Optional[str]:
     """``2025-07-17T16:02:22.468Z`` from epoch milliseconds; None when unreadable."""
     try:
         seconds = float(value) / 1000.0
@@ -370,7 +371,7 @@ def same_target(run_target, target_version) -> bool:
     return left == right
 
 
-def find_running_run(client, domains: list, target_version: str = None):
+def find_running_run(client, domains: list, target_version: str = None) -> Optional[dict]:
     """A run still in progress for exactly ``domains`` and ``target_version``, or None."""
     wanted = set(d['id'] for d in domains)
     for entry in runs_of_domains(client, domains[:1]):

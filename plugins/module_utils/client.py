@@ -12,6 +12,7 @@ never follows a redirect to another origin, and raises the typed exceptions of
 
 import time
 import traceback
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
@@ -152,12 +153,12 @@ class SddcManagerClient:
 
     # -- public calls --------------------------------------------------------------
 
-    def get_json(self, path: str, description: str, accept=(200,)):
+    def get_json(self, path: str, description: str, accept=(200,)) -> Any:
         """GET ``path`` and return its decoded JSON; raise for any answer not in ``accept``."""
         return self.decode_json(self.request('GET', path, description, accept=accept), description)
 
-    def request(self, method, path, description, json_body=_NO_BODY, accept=(200,), stream=False,
-                retry_statuses=RETRYABLE_STATUS_CODES):
+    def request(self, method: str, path: str, description: str, json_body=_NO_BODY, accept=(200,), stream=False,
+                retry_statuses=RETRYABLE_STATUS_CODES) -> 'requests.Response':
         """An authenticated request; returns the response when its status is in ``accept``.
 
         ``description`` says what was attempted ("Reading the export of pre-check run X"):
@@ -179,7 +180,7 @@ class SddcManagerClient:
             return response
         raise self.api_error(description, response)
 
-    def decode_json(self, response, description: str):
+    def decode_json(self, response, description: str) -> Any:
         """The JSON body of ``response``, or InvalidResponseError quoting what came instead."""
         try:
             return response.json()
@@ -255,7 +256,7 @@ class SddcManagerClient:
         self._sleep(delay)
         return True
 
-    def download(self, path: str, description: str, write, max_size: int):
+    def download(self, path: str, description: str, write, max_size: int) -> tuple:
         """Stream the body of a GET to ``write(chunk)``; returns (response, bytes written).
 
         The body is never held in memory whole, is bounded by ``max_size`` bytes and by

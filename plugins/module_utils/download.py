@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 from email.message import Message
+from typing import Optional
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, InvalidResponseError
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import export_data_path
@@ -26,7 +27,7 @@ SAFE_NAME = re.compile(r'^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$')
 HASH_BLOCK = 1024 * 1024
 
 
-def filename_from_disposition(value):
+def filename_from_disposition(value) -> Optional[str]:
     """The file name a Content-Disposition header suggests, as sent (unchecked), or None."""
     if not value:
         return None
@@ -39,7 +40,7 @@ def filename_from_disposition(value):
     return name if isinstance(name, str) else None
 
 
-def safe_name(name):
+def safe_name(name) -> Optional[str]:
     """``name`` when it is a plain visible file name of safe characters (no path, no leading dot), else None."""
     if not name or not SAFE_NAME.match(name) or name in ('.', '..'):
         return None

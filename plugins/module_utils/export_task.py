@@ -9,6 +9,7 @@ ids and the 9.0 "no such operation" answer the same way.
 """
 
 import re
+from typing import Optional
 
 from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import require_run
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
@@ -59,7 +60,7 @@ def is_finished(export) -> bool:
     return export_status(export) in TERMINAL_STATUSES
 
 
-def export_progress(export):
+def export_progress(export) -> Optional[float]:
     """The progress as a float in 0..100, or None when absent or unreadable."""
     try:
         value = float(export.get('progress'))
@@ -81,7 +82,7 @@ def export_success_message(run_id: str, elapsed: float, polls: int) -> str:
         run_id, format_duration(elapsed), plural(polls, 'poll'))
 
 
-def parse_version(text):
+def parse_version(text) -> Optional[tuple]:
     """(9, 1) from ``9.1.0.0.24000000``; None when it does not start with numbers."""
     match = re.match(r'^\s*(\d+)\.(\d+)', str(text or ''))
     if not match:
@@ -108,7 +109,7 @@ def require_exports_support(client, status_code: int) -> None:
             version=version, required_version='%d.%d' % EXPORTS_MIN_VERSION)
 
 
-def read_export(client, run_id: str):
+def read_export(client, run_id: str) -> Optional[dict]:
     """The ExportTaskRest of ``run_id``, or None when the run exists but has no export.
 
     One GET when the export exists. On 404/405: one GET of appliance-info, so a 9.0
@@ -170,17 +171,17 @@ class ExportSubject:
         self.run_id = run_id
         self.label = 'the pre-check export of run %s' % run_id
 
-    def read(self, client):
+    def read(self, client) -> Optional[dict]:
         return read_export(client, self.run_id)
 
     @staticmethod
-    def status(export):
+    def status(export) -> str:
         return export_status(export)
 
     @staticmethod
-    def progress(export):
+    def progress(export) -> Optional[float]:
         return export_progress(export)
 
     @staticmethod
-    def finished(export):
+    def finished(export) -> bool:
         return is_finished(export)

@@ -38,7 +38,7 @@ EXPORT_WAIT = dict(timeout=1800.0, poll_interval=10.0)
 RUN_WAIT = dict(timeout=3600.0, poll_interval=15.0)
 
 
-def env_fallback_if_set(*names):
+def env_fallback_if_set(*names) -> str:
     """Like ansible's env_fallback, but an empty variable counts as unset.
 
     AWX/AAP credentials inject every field, the empty ones as empty strings; an

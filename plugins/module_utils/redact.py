@@ -12,6 +12,7 @@ how deep a result may nest, so a hostile answer cannot crash Ansible's output ca
 
 import json
 import re
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 MASK = '********'
@@ -55,7 +56,7 @@ class Redactor:
         piece = match.group(0)
         return MASK if any(piece in form for form in self._forms) else piece
 
-    def value(self, data, depth: int = 0):
+    def value(self, data, depth: int = 0) -> Any:
         """``data`` with every string (and key) masked, nesting cut at MAX_DEPTH."""
         if isinstance(data, str):
             return self.text(data)

@@ -10,11 +10,12 @@ step), and the server's ``Retry-After`` honoured when it sends one.
 import random
 import time
 from email.utils import parsedate_to_datetime
+from typing import Optional
 
 RETRYABLE_STATUS_CODES = frozenset([429, 502, 503, 504])
 
 
-def parse_retry_after(value, now=None):
+def parse_retry_after(value, now: float = None) -> Optional[float]:
     """Seconds to wait from a ``Retry-After`` header (delta-seconds or HTTP date).
 
     Returns None when the header is absent or unreadable; never negative.
@@ -48,7 +49,7 @@ class RetryPolicy:
         self.max_retry_after = max_retry_after
         self._rng = rng or random.Random()
 
-    def delay(self, attempt, retry_after=None):
+    def delay(self, attempt: int, retry_after: float = None) -> float:
         """Seconds to sleep before retry number ``attempt`` (1 for the first retry).
 
         Full jitter over a capped exponential; a server-sent ``Retry-After`` is a

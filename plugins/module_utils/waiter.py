@@ -11,6 +11,7 @@ Kept free of Ansible so unit tests drive it with a fake clock.
 """
 
 import time
+from typing import Optional
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     ApiError,
@@ -42,7 +43,7 @@ class ProgressEstimate:
     def __init__(self):
         self._first = None
 
-    def remaining(self, now: float, progress):
+    def remaining(self, now: float, progress) -> Optional[float]:
         if progress is None:
             return None
         if self._first is None or progress < self._first[1]:

@@ -67,8 +67,9 @@ def recording_proxy():
     server.server_close()
 
 
-def chromium(*args, proxy):
+def chromium(*args, proxy, profile):
     command = [CHROMIUM, '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
+               '--user-data-dir=%s' % profile,
                '--disable-background-networking', '--disable-component-update', '--disable-sync',
                '--disable-default-apps', '--proxy-server=%s' % proxy, '--proxy-bypass-list=<-loopback>'] + list(args)
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
@@ -108,10 +109,11 @@ def test_the_report_renders_escapes_and_loads_nothing(markup_domain, ansible, tm
     page_path = str(tmp_path / ('precheck-%s.html' % run_id))
     control = tmp_path / 'control.html'
     control.write_text('<html><body><img src="http://sentinel.example.net/pixel.png"></body></html>')
-    chromium('--dump-dom', 'file://%s' % control, proxy=recording_proxy)
+    profile = str(tmp_path / 'chromium-profile')
+    chromium('--dump-dom', 'file://%s' % control, proxy=recording_proxy, profile=profile)
     assert [line for line in page_requests(Recorder.seen) if 'sentinel.example.net' in line], 'the proxy sees pages'
     Recorder.seen = []
-    dumped = chromium('--dump-dom', 'file://' + page_path, proxy=recording_proxy)
+    dumped = chromium('--dump-dom', 'file://' + page_path, proxy=recording_proxy, profile=profile)
     assert dumped.returncode == 0 and '<body' in dumped.stdout, dumped.stderr[-2000:]
     page = Page()
     page.feed(dumped.stdout)
@@ -123,6 +125,7 @@ def test_the_report_renders_escapes_and_loads_nothing(markup_domain, ansible, tm
     assert any(cell.startswith('Read it') for cell in page.cells) and page.tags.count('a') == 1
     assert page_requests(Recorder.seen) == [], 'no request left the page'
     shot = str(tmp_path / 'report.png')
-    taken = chromium('--screenshot=%s' % shot, '--window-size=1200,1400', 'file://' + page_path, proxy=recording_proxy)
+    taken = chromium('--screenshot=%s' % shot, '--window-size=1200,1400', 'file://' + page_path,
+                     proxy=recording_proxy, profile=profile)
     assert taken.returncode == 0 and os.path.getsize(shot) > 10000, taken.stderr[-2000:]
     assert page_requests(Recorder.seen) == []

@@ -32,6 +32,7 @@ for stage in "$@"; do
     units|integration) counted=$(grep -E '^[0-9]+ (passed|failed)|^=+ .*(passed|failed)' "$logs/$stage.log" | tail -n 1 \
                                  | sed 's/^=* *//; s/ *=*$//') ;;
     sanity) counted=$(grep -cE '^Running sanity test' "$logs/$stage.log")" sanity tests run" ;;
+    lint) counted='ansible-lint, antsibull-docs, antsibull-changelog, galaxy-importer' ;;
     *) counted='' ;;
   esac
   if [ "$status" -eq 0 ]; then result=passed; else result=FAILED; failed=1; fi

@@ -3,9 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """modules/precheck_export_download: checks before any request, the failed-export message, what it says."""
 
-import hashlib
 import os
-import shutil
 
 import pytest
 
@@ -15,39 +13,17 @@ from ansible_collections.sddc.manager.plugins.modules.precheck_export_download i
     require_completed,
     save_export,
 )
+from ansible_collections.sddc.manager.tests.unit.fakes import StubFileModule
 
 RUN = '3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d'
 PATH = '/v1/system/check-sets/%s/exports' % RUN
 BODY = b'checkId,status\nvc,OK\n'
 
 
-class StubModule:
-    """The parts of AnsibleModule that save_export uses, acting on the real file system."""
-
-    def __init__(self, tmp_path, check_mode=False, **params):
-        self.params = dict(run_id=RUN, max_size=1024 * 1024, mode=None, owner=None, group=None, seuser=None,
-                           serole=None, selevel=None, setype=None, attributes=None, unsafe_writes=False)
-        self.params.update(params)
-        self.check_mode = check_mode
-        self.tmpdir = str(tmp_path / 'module-tmp')
-        os.makedirs(self.tmpdir, exist_ok=True)
-
-    @staticmethod
-    def sha256(path):
-        with open(path, 'rb') as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-
-    @staticmethod
-    def atomic_move(source, dest):
-        shutil.move(source, dest)
-
-    @staticmethod
-    def load_file_common_arguments(params, path=None):
-        return dict(path=path)
-
-    @staticmethod
-    def set_fs_attributes_if_different(file_args, changed):
-        return changed
+def stub_module(tmp_path, check_mode=False, **params):
+    tmpdir = tmp_path / 'module-tmp'
+    tmpdir.mkdir(exist_ok=True)
+    return StubFileModule(dict(dict(run_id=RUN, max_size=1024 * 1024), **params), check_mode, str(tmpdir))
 
 
 def serve(transport):
@@ -62,18 +38,18 @@ def test_saves_under_the_run_name_when_the_server_name_is_unsafe_then_changes_no
     dest = tmp_path / 'out'
     dest.mkdir()
     serve(transport)
-    first = save_export(StubModule(tmp_path, dest=str(dest)), make_client(api_token='t0k3n'))
+    first = save_export(stub_module(tmp_path, dest=str(dest)), make_client(api_token='t0k3n'))
     assert first['dest'] == str(dest / ('precheck-export-%s.csv' % RUN)) and first['changed'] is True
     assert first['msg'] == 'Saved the export of pre-check run %s to %s (%d bytes).' % (RUN, first['dest'], len(BODY))
     serve(transport)
-    second = save_export(StubModule(tmp_path, dest=str(dest)), make_client(api_token='t0k3n'))
+    second = save_export(stub_module(tmp_path, dest=str(dest)), make_client(api_token='t0k3n'))
     assert second['changed'] is False and second['msg'].endswith('nothing changed.')
     assert sorted(os.listdir(str(dest))) == ['precheck-export-%s.csv' % RUN]
 
 
 def test_check_mode_says_what_would_be_saved_and_writes_nothing(make_client, transport, tmp_path):
     serve(transport)
-    result = save_export(StubModule(tmp_path, check_mode=True, dest=str(tmp_path / 'x.csv')),
+    result = save_export(stub_module(tmp_path, check_mode=True, dest=str(tmp_path / 'x.csv')),
                          make_client(api_token='t0k3n'))
     assert result['msg'] == ('Check mode: the export of pre-check run %s (%d bytes) would be saved to %s.'
                              % (RUN, len(BODY), tmp_path / 'x.csv'))

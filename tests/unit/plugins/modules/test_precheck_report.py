@@ -4,48 +4,34 @@
 """modules/precheck_report: both files, created directory, idempotence, check mode."""
 
 import os
-import shutil
 
 import pytest
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.modules.precheck_report import write_report
+from ansible_collections.sddc.manager.tests.unit.fakes import StubFileModule
 
 RUN = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21'
 RESULT = dict(run_id=RUN, exists=True, status='COMPLETED_WITH_SUCCESS', verdict='READY', findings=[],
               summary={'error': 0, 'warning': 0, 'info': 0, 'passed': 3, 'silenced': 0, 'total': 3, 'domains': []})
 
 
-class StubModule:
-    def __init__(self, dest, check_mode=False, result=None):
-        self.params = dict(result=result or dict(RESULT), dest=str(dest), appliance=None, domains=None,
-                           target_version=None, mode=None)
-        self.check_mode = check_mode
-
-    @staticmethod
-    def atomic_move(source, dest):
-        shutil.move(source, dest)
-
-    @staticmethod
-    def load_file_common_arguments(params, path=None):
-        return dict(path=path)
-
-    @staticmethod
-    def set_fs_attributes_if_different(file_args, changed):
-        return changed
+def stub_module(dest, check_mode=False, result=None):
+    return StubFileModule(dict(result=result or dict(RESULT), dest=str(dest), appliance=None, domains=None,
+                               target_version=None), check_mode)
 
 
 def test_writes_both_files_in_a_new_directory_then_changes_nothing(tmp_path):
     dest = tmp_path / 'a' / 'b'
-    first = write_report(StubModule(dest))
+    first = write_report(stub_module(dest))
     assert first['changed'] is True and sorted(os.listdir(str(dest))) == ['precheck-%s.html' % RUN,
                                                                           'precheck-%s.json' % RUN]
-    second = write_report(StubModule(dest))
+    second = write_report(stub_module(dest))
     assert second['changed'] is False and second['msg'].endswith('(unchanged).')
 
 
 def test_check_mode_writes_nothing(tmp_path):
-    result = write_report(StubModule(tmp_path / 'new', check_mode=True))
+    result = write_report(stub_module(tmp_path / 'new', check_mode=True))
     assert result['changed'] is True and result['msg'].startswith('Check mode:') and not (tmp_path / 'new').exists()
 
 
@@ -55,12 +41,12 @@ def test_check_mode_writes_nothing(tmp_path):
 ])
 def test_a_result_that_is_not_a_run_is_refused(tmp_path, result, words):
     with pytest.raises(ConfigurationError) as caught:
-        write_report(StubModule(tmp_path, result=result))
+        write_report(stub_module(tmp_path, result=result))
     assert words in caught.value.msg
 
 
 def test_a_dest_that_is_a_file_is_refused(tmp_path):
     (tmp_path / 'file').write_text('x')
     with pytest.raises(ConfigurationError) as caught:
-        write_report(StubModule(tmp_path / 'file'))
+        write_report(stub_module(tmp_path / 'file'))
     assert 'is not a directory' in caught.value.msg
