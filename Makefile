@@ -22,6 +22,8 @@ DEMO_COLLECTIONS := $(BUILD)/demo/collections
 
 export ANSIBLE_COLLECTIONS_PATH := $(INSTALLED)
 export ANSIBLE_HOME := $(BUILD)/ansible-home
+# Where modules run on localhost (remote_tmp, by default ~/.ansible/tmp).
+export ANSIBLE_REMOTE_TEMP := $(BUILD)/ansible-home/remote-tmp
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: test test-matrix sanity lint units integration docs demo benchmark collection venv clean

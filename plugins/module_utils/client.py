@@ -30,7 +30,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.retry import (
     RetryPolicy,
     parse_retry_after,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, plural, quote
 from ansible_collections.sddc.manager.plugins.module_utils.tls import describe_tls_failure, check_ca_path
 from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_failure
 
@@ -193,7 +193,7 @@ class SddcManagerClient:
 
     def login(self) -> None:
         """Exchange username and password for an access and a refresh token."""
-        if self._uses_api_token or not (self._username and self._password):
+        if not (self._username and self._password):   # the client can be built without them (an api_token)
             raise ConfigurationError(
                 'No usable credentials: set api_token (SDDC_MANAGER_API_TOKEN) or username and password '
                 '(SDDC_MANAGER_USERNAME, SDDC_MANAGER_PASSWORD).')
@@ -338,8 +338,8 @@ class SddcManagerClient:
                 if response is not None:
                     return response
                 raise TransportError(
-                    self.redactor.text('%s failed: no answer from %s after %d attempts (%s).'
-                                       % (description, self.base_url, attempt, reason)),
+                    self.redactor.text('%s failed: no answer from %s after %s (%s).'
+                                       % (description, self.base_url, plural(attempt, 'attempt'), reason)),
                     url=self.base_url + path, attempts=attempt)
             if response is not None:
                 response.close()

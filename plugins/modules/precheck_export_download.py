@@ -169,7 +169,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
 )
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.options import run_id_option
-from ansible_collections.sddc.manager.plugins.module_utils.text import progress_phrase
+from ansible_collections.sddc.manager.plugins.module_utils.text import plural, progress_phrase
 
 OPTIONS = dict(run_id=run_id_option(), dest=dict(type='path', required=True),
                max_size=dict(type='int', default=DEFAULT_MAX_SIZE))
@@ -226,13 +226,13 @@ def save_export(module, client) -> dict:
     if not module.check_mode or os.path.exists(path):
         changed = module.set_fs_attributes_if_different(file_args, changed)
     if module.check_mode:
-        msg = 'Check mode: the export of pre-check run %s (%d bytes) would be saved to %s%s.' % (
-            run_id, downloaded.size, path, '' if changed else ', which already holds the same bytes')
+        msg = 'Check mode: the export of pre-check run %s (%s) would be saved to %s%s.' % (
+            run_id, plural(downloaded.size, 'byte'), path, '' if changed else ', which already holds the same bytes')
     elif changed:
-        msg = 'Saved the export of pre-check run %s to %s (%d bytes).' % (run_id, path, downloaded.size)
+        msg = 'Saved the export of pre-check run %s to %s (%s).' % (run_id, path, plural(downloaded.size, 'byte'))
     else:
-        msg = '%s already holds the export of pre-check run %s (%d bytes): nothing changed.' % (
-            path, run_id, downloaded.size)
+        msg = '%s already holds the export of pre-check run %s (%s): nothing changed.' % (
+            path, run_id, plural(downloaded.size, 'byte'))
     return dict(changed=changed, dest=path, size=downloaded.size, checksum=downloaded.checksum,
                 content_type=downloaded.content_type, run_id=run_id, export=export, msg=msg)
 

@@ -124,7 +124,8 @@ class Ansible:
         self.base_env.update(ANSIBLE_NOCOLOR='1', ANSIBLE_FORCE_COLOR='0', ANSIBLE_RETRY_FILES_ENABLED='0',
                              ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0',
                              ANSIBLE_DEPRECATION_WARNINGS='0',
-                             ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='0', ANSIBLE_HOME=os.path.join(workdir, 'ansible-home'))
+                             ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='0', ANSIBLE_HOME=os.path.join(workdir, 'ansible-home'),
+                             ANSIBLE_REMOTE_TEMP=os.path.join(workdir, 'ansible-home', 'remote-tmp'))
         self.count = 0
 
     def _env(self, env, results_path):

@@ -16,6 +16,7 @@ def test_demo_prechecks_exports_and_keeps_what_it_wrote(tmp_path):
     env['ANSIBLE_COLLECTIONS_PATH'] = installed_collections()
     env['ANSIBLE_NOCOLOR'] = '1'
     env['ANSIBLE_HOME'] = str(tmp_path / 'ansible-home')
+    env['ANSIBLE_REMOTE_TEMP'] = str(tmp_path / 'ansible-home' / 'remote-tmp')
     env['DEMO_OUTPUT'] = str(tmp_path / 'demo-output')
     completed = subprocess.run([os.path.join(REPO, 'docs', 'demo', 'run-demo.sh')], env=env, check=False,
                                capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)

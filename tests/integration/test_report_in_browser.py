@@ -72,7 +72,10 @@ def chromium(*args, proxy, profile):
                '--user-data-dir=%s' % profile,
                '--disable-background-networking', '--disable-component-update', '--disable-sync',
                '--disable-default-apps', '--proxy-server=%s' % proxy, '--proxy-bypass-list=<-loopback>'] + list(args)
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    home = os.path.join(profile, 'home')   # Chromium's crash reports and caches stay in the test's folder
+    env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, '.config'),
+               XDG_CACHE_HOME=os.path.join(home, '.cache'))
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
 
 
 class Page(HTMLParser):

@@ -95,3 +95,18 @@ def test_an_empty_env_var_counts_as_unset(monkeypatch):
     assert params['username'] is None and params['request_timeout'] == 30.0
     assert params['validate_certs'] is False and params['api_token'] == 't0k3n'
     assert 't0k3n' in result._no_log_values
+
+
+def test_building_a_module_leaves_the_callers_mutually_exclusive_list_alone(monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import module_boundary
+    seen = {}
+
+    def fake_module(argument_spec, **kwargs):
+        seen.update(kwargs)
+        return 'module'
+    monkeypatch.setattr(module_boundary, 'AnsibleModule', fake_module)
+    own = [('run_id', 'domains')]
+    module_boundary.sddc_manager_module({}, mutually_exclusive=own)
+    module_boundary.sddc_manager_module({}, mutually_exclusive=own)
+    assert own == [('run_id', 'domains')]
+    assert seen['mutually_exclusive'] == [('run_id', 'domains'), ('api_token', 'username'), ('api_token', 'password')]
