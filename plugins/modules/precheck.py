@@ -187,32 +187,14 @@ error:
   returned: when SDDC Manager answered with an error body
   type: dict
 error_details:
-  description: On failure, structured details of it.
+  description:
+    - On failure, structured details where they apply, with the keys C(url) (the URL that could not be reached),
+      C(attempts) (how many times the request was tried), C(version) (the SDDC Manager version found),
+      C(required_version) (the VCF version an operation needs), C(export_status) (the status of an export that
+      was not ready), C(available) (what exists instead of what was asked for) and C(option) (the option at fault).
   returned: on failure, when there are any
   type: dict
-  contains:
-    url:
-      description: The URL that could not be reached.
-      type: str
-    attempts:
-      description: How many times the request was tried.
-      type: int
-    version:
-      description: The SDDC Manager version found.
-      type: str
-    required_version:
-      description: The VCF version an operation needs.
-      type: str
-    export_status:
-      description: The status of the export that was not ready.
-      type: str
-    available:
-      description: What exists instead of what was asked for (domain names, or offered target versions).
-      type: list
-      elements: str
-    option:
-      description: The option at fault.
-      type: str
+  sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
 from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (

@@ -95,9 +95,9 @@ def test_every_failure_key_is_documented(name):
     for key in FAILURE_KEYS:
         if key != 'msg':
             assert key in returns, '%s does not document %s' % (name, key)
-    assert sorted(returns['error_details']['contains']) == sorted(DETAIL_KEYS), name
-    for key, text in DETAIL_KEYS.items():
-        assert returns['error_details']['contains'][key]['description'] == text, (name, key)
+    described = ' '.join(returns['error_details']['description'])
+    for key in DETAIL_KEYS:
+        assert 'C(%s)' % key in described, (name, key)
 
 
 @pytest.mark.parametrize('name', sorted(PLUGINS))
