@@ -4,13 +4,12 @@
 """Wait, from the controller, for a pre-check run to finish and gate on its findings (docs: plugins/modules/)."""
 
 from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (
-    RunSubject,
     canonical_run_id,
     missing_run_error,
+    run_subject,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     RUN_WAIT,
-    check_wait_params,
     run_id_option,
     wait_options,
 )
@@ -19,7 +18,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict impo
     Verdict,
     describe_run,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING, Waiter
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
 from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
 GATE_OPTIONS = dict(
@@ -41,7 +40,7 @@ def run_wait_result(run_id: str, outcome, client, params: dict) -> dict:
     if outcome.state == ERROR:
         result['failed'] = True
     elif outcome.state != FINISHED:
-        result.update(failed=True, msg=outcome.timeout_message(RunSubject(run_id)))
+        result.update(failed=True, msg=outcome.timeout_message())
     else:
         result['msg'] = verdict.message()
         if verdict.failed:
@@ -59,7 +58,4 @@ class ActionModule(SddcManagerAction):
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])
-        check_wait_params(params)
-        waiter = Waiter(client, RunSubject(run_id), params['timeout'], params['poll_interval'],
-                        on_progress=self.progress)
-        return run_wait_result(run_id, waiter.wait(), client, params)
+        return run_wait_result(run_id, self.wait(client, params, run_subject(run_id)), client, params)

@@ -6,18 +6,17 @@
 from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     COMPLETED,
-    ExportSubject,
     export_failure_message,
+    export_subject,
     export_status,
     export_success_message,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     EXPORT_WAIT,
-    check_wait_params,
     run_id_option,
     wait_options,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING, Waiter
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
 from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
 
@@ -38,7 +37,7 @@ def export_wait_result(run_id: str, outcome, base_url: str) -> dict:
         result['msg'] = ('Pre-check run %s has no export on SDDC Manager at %s: start one with '
                          'sddc.manager.precheck_export, then wait for it.' % (run_id, base_url))
     elif outcome.state != ERROR:
-        result['msg'] = outcome.timeout_message(ExportSubject(run_id))
+        result['msg'] = outcome.timeout_message()
     return result
 
 
@@ -50,7 +49,4 @@ class ActionModule(SddcManagerAction):
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])
-        check_wait_params(params)
-        waiter = Waiter(client, ExportSubject(run_id), params['timeout'], params['poll_interval'],
-                        on_progress=self.progress)
-        return export_wait_result(run_id, waiter.wait(), client.base_url)
+        return export_wait_result(run_id, self.wait(client, params, export_subject(run_id)), client.base_url)

@@ -20,7 +20,8 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     InvalidResponseError,
     NotFoundError,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote, status_word, text_field
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import Subject
 
 RUNS_PATH = '/v1/system/check-sets'
 QUERIES_PATH = '/v1/system/check-sets/queries'
@@ -33,7 +34,7 @@ STARTING = 'STARTING'   # what a blank status reads as: the run has not filled i
 # Not in the run enum, but peers defend against them: a run that ends so has failed.
 ABORTED_STATUSES = frozenset(['FAILED', 'CANCELLED', 'CANCELED', 'TIMED_OUT', 'ABORTED'])
 TERMINAL_STATUSES = frozenset([COMPLETED_WITH_SUCCESS, COMPLETED_WITH_FAILURE]) | ABORTED_STATUSES
-RUNNING_TASK_STATES = frozenset(['IN_PROGRESS', 'PENDING', 'QUEUED', 'NOT_STARTED', 'RUNNING', STARTING])
+RUNNING_TASK_STATES = frozenset([IN_PROGRESS, 'PENDING', 'QUEUED', 'NOT_STARTED', 'RUNNING', STARTING])
 GENERAL_READINESS = 'General Upgrade Readiness'
 DEFAULT_CHECK_SET_TYPE = 'UPGRADE'
 MAX_NAME = 255
@@ -59,25 +60,10 @@ def run_path(run_id: str) -> str:
     return '%s/%s' % (RUNS_PATH, run_id)
 
 
-def normalise(value) -> str:
-    """``In Progress`` -> ``IN_PROGRESS``; anything that is not text reads as ''."""
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        return ''
-    return re.sub(r'[\s-]+', '_', one_line(value, 64)).upper()
-
-
-def text_field(value, limit: int = MAX_NAME) -> Optional[str]:
-    """A string field from the server, one safe line, or None when absent or not text."""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = one_line(value, limit)
-        return text or None
-    return None
-
-
 # -- a run's answer -----------------------------------------------------------------
 
 def run_status(run) -> str:
-    status = normalise(run.get('status')) if isinstance(run, dict) else ''
+    status = status_word(run.get('status')) if isinstance(run, dict) else ''
     return status or STARTING
 
 
@@ -125,29 +111,10 @@ def require_run(client, run_id: str) -> dict:
     return run
 
 
-class RunSubject:
+def run_subject(run_id: str) -> Subject:
     """A pre-check run, as the waiter polls it."""
-
-    noun = 'The pre-check run'
-
-    def __init__(self, run_id: str):
-        self.run_id = run_id
-        self.label = 'pre-check run %s' % run_id
-
-    def read(self, client) -> Optional[dict]:
-        return read_run(client, self.run_id)
-
-    @staticmethod
-    def status(run) -> str:
-        return run_status(run)
-
-    @staticmethod
-    def progress(run) -> Optional[float]:
-        return run_progress(run)
-
-    @staticmethod
-    def finished(run) -> bool:
-        return run_finished(run)
+    return Subject('pre-check run %s' % run_id, 'The pre-check run', lambda client: read_run(client, run_id),
+                   run_status, run_progress, run_finished)
 
 
 # -- domains and target versions ----------------------------------------------------
@@ -163,9 +130,9 @@ def list_domains(client) -> list:
     page = client.get_json(DOMAINS_PATH, 'Listing the workload domains')
     domains = []
     for item in elements(page):
-        domain_id, name = text_field(item.get('id')), text_field(item.get('name'))
+        domain_id, name = text_field(item.get('id'), MAX_NAME), text_field(item.get('name'), MAX_NAME)
         if domain_id:
-            domains.append(dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'))))
+            domains.append(dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'), MAX_NAME)))
     return domains
 
 
@@ -212,7 +179,7 @@ def _not_applicable_reason(release: dict) -> str:
 
 
 def is_applicable(release: dict) -> bool:
-    status = normalise(release.get('applicabilityStatus'))
+    status = status_word(release.get('applicabilityStatus'))
     if status:
         return status == 'APPLICABLE'
     return release.get('isApplicable') is True
@@ -280,8 +247,8 @@ def run_selection(query: dict, domains: list, target_version: str = None) -> tup
         if not ids:
             continue
         domain = resource.get('domain') if isinstance(resource.get('domain'), dict) else {}
-        domain_id = text_field(domain.get('domainId'))
-        domain_name = text_field(domain.get('domainName')) or by_id.get(domain_id, {}).get('name')
+        domain_id = text_field(domain.get('domainId'), MAX_NAME)
+        domain_name = text_field(domain.get('domainName'), MAX_NAME) or by_id.get(domain_id, {}).get('name')
         if domain_id is None and len(domains) == 1:
             domain_id, domain_name = domains[0]['id'], domains[0]['name']
         choice = {'resourceId': resource.get('resourceId'), 'resourceName': resource.get('resourceName'),
@@ -291,8 +258,8 @@ def run_selection(query: dict, domains: list, target_version: str = None) -> tup
             choice['domain'] = dict((key, domain[key]) for key in ('domainId', 'domainName', 'domainType')
                                     if key in domain)
         selected.append(choice)
-        summary.append(dict(name=text_field(resource.get('resourceName')), type=text_field(resource.get('resourceType')),
-                            id=text_field(resource.get('resourceId')), domain=domain_name, domain_id=domain_id,
+        summary.append(dict(name=text_field(resource.get('resourceName'), MAX_NAME), type=text_field(resource.get('resourceType'), MAX_NAME),
+                            id=text_field(resource.get('resourceId'), MAX_NAME), domain=domain_name, domain_id=domain_id,
                             check_set_ids=ids))
     run_input = {'queryId': query['queryId'], 'resources': selected}
     if target_version:
@@ -337,8 +304,8 @@ def describe_task_info(info: dict) -> dict:
     domains = []
     for domain in info.get('domainInputs') if isinstance(info.get('domainInputs'), list) else []:
         if isinstance(domain, dict):
-            domains.append(dict(id=text_field(domain.get('domainId')), name=text_field(domain.get('domainName')),
-                                type=text_field(domain.get('domainType'))))
+            domains.append(dict(id=text_field(domain.get('domainId'), MAX_NAME), name=text_field(domain.get('domainName'), MAX_NAME),
+                                type=text_field(domain.get('domainType'), MAX_NAME)))
     return dict(id=text_field(info.get('id'), 64), state=text_field(info.get('state'), 64),
                 timestamp=info.get('timestamp') if isinstance(info.get('timestamp'), (int, float)) else None,
                 started=iso_from_epoch_ms(info.get('timestamp')),
@@ -375,7 +342,7 @@ def find_running_run(client, domains: list, target_version: str = None) -> Optio
     """A run still in progress for exactly ``domains`` and ``target_version``, or None."""
     wanted = set(d['id'] for d in domains)
     for entry in runs_of_domains(client, domains[:1]):
-        if normalise(entry['state']) not in RUNNING_TASK_STATES:
+        if status_word(entry['state']) not in RUNNING_TASK_STATES:
             continue
         if set(d['id'] for d in entry['domains']) == wanted and same_target(entry['target_version'], target_version):
             return entry

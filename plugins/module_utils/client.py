@@ -175,7 +175,8 @@ class SddcManagerClient:
             response.close()
             response = self._send(method, path, description, json_body, stream, True, retry_statuses)
             if response.status_code == 401:
-                raise self._auth_error(description, response, 'The new access token was refused too.')
+                raise self.api_error(description, response, 'The new access token was refused too.',
+                                     kind=AuthenticationError)
         if response.status_code in accept:
             return response
         raise self.api_error(description, response)
@@ -203,7 +204,7 @@ class SddcManagerClient:
         self.stats['logins'] += 1
         if response.status_code not in (200, 201):
             if response.status_code in (400, 401, 403):
-                raise self._auth_error(description, response, 'Check username and password.')
+                raise self.api_error(description, response, 'Check username and password.', kind=AuthenticationError)
             raise self.api_error(description, response)
         pair = self.decode_json(response, description)
         access = pair.get('accessToken') if isinstance(pair, dict) else None
@@ -218,9 +219,9 @@ class SddcManagerClient:
         self.redactor.add(self._refresh_token)
 
     def logout(self) -> None:
-        """Revoke the refresh token this client obtained; bounded to seconds, never raises."""
+        """Revoke the refresh token this client obtained (an api_token has none); bounded, never raises."""
         token, self._refresh_token = self._refresh_token, None
-        if not token or self._uses_api_token:
+        if not token:
             return
         try:
             response = self._session.request(
@@ -236,14 +237,8 @@ class SddcManagerClient:
         """Make transport retries, and each request, end by ``deadline`` (a ``clock()`` value); None clears it."""
         self._retry_deadline = deadline
 
-    def _remaining(self):
-        if self._retry_deadline is None:
-            return None
-        return self._retry_deadline - self._clock()
-
     def _retry_fits(self, delay: float) -> bool:
-        remaining = self._remaining()
-        return remaining is None or delay < remaining
+        return self._retry_deadline is None or self._clock() + delay < self._retry_deadline
 
     def backoff(self, attempt: int, response=None) -> bool:
         """Sleep before a caller's own retry number ``attempt``; False once the retry budget or deadline is spent."""
@@ -266,7 +261,7 @@ class SddcManagerClient:
         response = self.request('GET', path, description, stream=True)
         try:
             size = 0
-            for chunk in self._chunks(response, description, self._clock() + self._timeout):
+            for chunk in self._chunks(response, self._clock() + self._timeout):
                 size += len(chunk)
                 if size > max_size:
                     raise InvalidResponseError(
@@ -277,24 +272,37 @@ class SddcManagerClient:
             if announced is not None and announced.strip().isdigit() and int(announced) != size:
                 raise TransportError('%s failed: the download broke off after %d of %s bytes.'
                                      % (description, size, announced.strip()))
+        except TransientFault as fault:
+            raise TransportError(self.redactor.text('%s failed: %s.' % (description, fault.reason)), url=self.base_url)
         finally:
             response.close()
         return response, size
 
-    def api_error(self, description: str, response) -> ApiError:
-        """An ApiError from an HTTP error answer, with the VCF Error parsed when it is JSON."""
-        error, body_quote = self._error_body(response)
-        return ApiError(self.redactor.text(describe_failure(description, response.status_code, error, body_quote)),
-                        status_code=response.status_code, error=error)
+    def api_error(self, description: str, response, advice: str = None, always: bool = False,
+                  kind=ApiError) -> ApiError:
+        """An ApiError (or ``kind``) from an HTTP error answer, with the VCF Error parsed when it is JSON.
+
+        ``advice`` is the collection's own hint; ``describe_failure`` says when it is shown.
+        """
+        try:
+            body = response.json()
+        except (ValueError, RecursionError):
+            error, body_quote = None, self.redactor.text(quote(response.text)) or None
+        else:
+            body = self.redactor.value(body)
+            error, body_quote = (body, None) if isinstance(body, (dict, str)) else (None, quote(str(body)))
+        line = describe_failure(description, response.status_code, error, body_quote, advice=advice, always=always)
+        return kind(self.redactor.text(line), status_code=response.status_code, error=error)
 
     # -- token renewal -------------------------------------------------------------
 
     def _renew_access_token(self, description, response):
         """After a 401: refresh with the refresh token, else log in again, else fail."""
         if self._uses_api_token:
-            raise self._auth_error(
+            raise self.api_error(
                 description, response,
-                'The api_token expired or was refused: obtain a new one, or use username and password.', always=True)
+                'The api_token expired or was refused: obtain a new one, or use username and password.', always=True,
+                kind=AuthenticationError)
         if self._refresh_token and self._refresh():
             return
         self._access_token = None
@@ -349,14 +357,14 @@ class SddcManagerClient:
         """One HTTP exchange, following same-origin redirects of body-less reads only."""
         url = self.base_url + path
         for dummy in range(MAX_REDIRECTS + 1):
-            deadline = self._clock() + self._timeout
-            remaining = self._remaining()
-            if remaining is not None:
-                deadline = min(deadline, self._clock() + max(remaining, 0.001))
+            now = self._clock()
+            deadline = now + self._timeout   # the whole exchange, and no later than a wait's own deadline
+            if self._retry_deadline is not None:
+                deadline = min(deadline, max(self._retry_deadline, now + 0.001))
             headers = {}
             if authenticated:
                 headers['Authorization'] = 'Bearer %s' % self._access_token
-            per_read = max(0.001, deadline - self._clock())
+            per_read = max(0.001, deadline - now)
             kwargs = dict(headers=headers, timeout=(per_read, per_read), verify=self._verify, stream=True,
                           allow_redirects=False)
             if json_body is not _NO_BODY:
@@ -389,68 +397,37 @@ class SddcManagerClient:
         raise TransportError('%s failed: more than %d redirects from %s.' % (description, MAX_REDIRECTS, self.base_url),
                              url=self.base_url + path)
 
-    def _chunks(self, response, description, deadline):
-        """The body in chunks as they arrive, cut off when ``deadline`` passes."""
-        raw = response.raw
-        read = getattr(raw, 'read1', None)
+    def _chunks(self, response, deadline):
+        """The body in chunks as they arrive; TransientFault when it breaks off or ``deadline`` passes."""
+        read = getattr(response.raw, 'read1', None)
+        chunks = iter(response.iter_content(READ_SIZE)) if read is None else None   # urllib3 1.x: no read1
         try:
-            if read is None:   # urllib3 1.x: bounded by the per-read timeout only
-                for chunk in response.iter_content(READ_SIZE):
-                    self._check_deadline(response, description, deadline)
-                    yield chunk
-                return
             while True:
-                self._check_deadline(response, description, deadline)
-                chunk = read(READ_SIZE)
+                if self._clock() > deadline:
+                    response.close()
+                    raise TransientFault('SDDC Manager took longer than request_timeout (%gs) to send its answer'
+                                         % self._timeout)
+                chunk = read(READ_SIZE) if chunks is None else next(chunks, b'')
                 if not chunk:
                     return
                 yield chunk
-        except TRANSIENT_EXCEPTIONS as exc:
-            raise TransportError(self.redactor.text('%s failed: the answer broke off (%s: %s).'
-                                                    % (description, type(exc).__name__, transport_reason(exc))))
-        except (OSError, ValueError) as exc:   # urllib3's own errors when the body is cut short
-            raise TransportError(self.redactor.text('%s failed: the answer broke off (%s: %s).'
-                                                    % (description, type(exc).__name__, transport_reason(exc))))
-
-    def _check_deadline(self, response, description, deadline):
-        if self._clock() > deadline:
-            response.close()
-            raise TransportError('%s failed: SDDC Manager took longer than request_timeout (%gs) to send its answer.'
-                                 % (description, self._timeout), url=self.base_url)
+        # OSError and ValueError: urllib3's own errors when the body is cut short
+        except TRANSIENT_EXCEPTIONS + (OSError, ValueError) as exc:
+            raise TransientFault('the answer broke off (%s: %s)' % (type(exc).__name__, transport_reason(exc)))
 
     def _read_body(self, response, description, deadline):
         """Read a non-streamed body into the response, at most MAX_JSON_BYTES, by ``deadline``."""
         chunks, size = [], 0
-        try:
-            for chunk in self._chunks(response, description, deadline):
-                size += len(chunk)
-                if size > MAX_JSON_BYTES:
-                    response.close()
-                    raise InvalidResponseError(
-                        '%s failed: the answer is larger than %d bytes; SDDC Manager answers are far smaller, so it '
-                        'was not read.' % (description, MAX_JSON_BYTES), status_code=response.status_code)
-                chunks.append(chunk)
-        except TransportError as exc:
-            raise TransientFault(exc.msg.split(' failed: ', 1)[-1])
+        for chunk in self._chunks(response, deadline):
+            size += len(chunk)
+            if size > MAX_JSON_BYTES:
+                response.close()
+                raise InvalidResponseError(
+                    '%s failed: the answer is larger than %d bytes; SDDC Manager answers are far smaller, so it '
+                    'was not read.' % (description, MAX_JSON_BYTES), status_code=response.status_code)
+            chunks.append(chunk)
         response._content = b''.join(chunks)   # pylint: disable=protected-access  # what requests' .content reads
         response._content_consumed = True   # pylint: disable=protected-access
-
-    # -- error helpers -------------------------------------------------------------
-
-    def _error_body(self, response):
-        try:
-            body = response.json()
-        except (ValueError, RecursionError):
-            return None, self.redactor.text(quote(response.text)) or None
-        body = self.redactor.value(body)
-        if isinstance(body, (dict, str)):
-            return body, None
-        return None, quote(str(body))
-
-    def _auth_error(self, description, response, advice, always=False):
-        error, body_quote = self._error_body(response)
-        line = describe_failure(description, response.status_code, error, body_quote, advice=advice, always=always)
-        return AuthenticationError(self.redactor.text(line), status_code=response.status_code, error=error)
 
 
 class TransientFault(Exception):

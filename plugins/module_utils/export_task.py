@@ -17,8 +17,15 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     UnsupportedVersionError,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
-from ansible_collections.sddc.manager.plugins.module_utils.text import format_duration, plural, progress_phrase, quote
+from ansible_collections.sddc.manager.plugins.module_utils.text import (
+    format_duration,
+    plural,
+    progress_phrase,
+    quote,
+    status_word,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_error
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import Subject
 
 NOT_STARTED = 'NOT_STARTED'
 QUEUED = 'QUEUED'
@@ -45,10 +52,8 @@ def export_data_path(run_id: str) -> str:
 
 
 def normalise_status(value) -> str:
-    """``In Progress``, ``in_progress`` and ``IN-PROGRESS`` all become ``IN_PROGRESS``; blank is UNKNOWN."""
-    if value is None or not isinstance(value, (str, int, float)):
-        return 'UNKNOWN'
-    return re.sub(r'[\s-]+', '_', quote(value, 64).strip()).upper() or 'UNKNOWN'
+    """An export status in one spelling (``In Progress`` reads ``IN_PROGRESS``); blank is UNKNOWN."""
+    return status_word(value) or 'UNKNOWN'
 
 
 def export_status(export) -> str:
@@ -162,26 +167,7 @@ def start_export(client, run_id: str) -> tuple:
             raise client.api_error(description, response)
 
 
-class ExportSubject:
+def export_subject(run_id: str) -> Subject:
     """The export of one run, as the waiter polls it."""
-
-    noun = 'The export'
-
-    def __init__(self, run_id: str):
-        self.run_id = run_id
-        self.label = 'the pre-check export of run %s' % run_id
-
-    def read(self, client) -> Optional[dict]:
-        return read_export(client, self.run_id)
-
-    @staticmethod
-    def status(export) -> str:
-        return export_status(export)
-
-    @staticmethod
-    def progress(export) -> Optional[float]:
-        return export_progress(export)
-
-    @staticmethod
-    def finished(export) -> bool:
-        return is_finished(export)
+    return Subject('the pre-check export of run %s' % run_id, 'The export', lambda client: read_export(client, run_id),
+                   export_status, export_progress, is_finished)

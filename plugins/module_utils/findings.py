@@ -21,7 +21,7 @@ seen in two representations is one finding.
 
 import math
 
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, status_word, text_field
 
 ERROR = 'ERROR'
 WARNING = 'WARNING'
@@ -42,21 +42,9 @@ _RESOURCE_KEYS = ('resourceName', 'resource', 'resourceFqdn', 'fqdn', 'hostname'
 _DOMAIN_KEYS = ('domainName', 'domain', 'domainId')
 
 
-def _word(value) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return ''
-    return '_'.join(str(value).strip().upper().replace('-', ' ').split())[:64]
-
-
-def _text(value, limit: int = FIELD_LIMIT):
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None
-    return one_line(value, limit) or None
-
-
 def normalise_severity(raw, failed: bool = True) -> str:
     """ERROR, WARNING or INFO from any vocabulary; unknown or missing is ERROR on a failed check."""
-    word = _word(raw)
+    word = status_word(raw)
     if word in _ERROR_WORDS:
         return ERROR
     if word in _WARNING_WORDS:
@@ -70,7 +58,7 @@ def normalise_severity(raw, failed: bool = True) -> str:
 
 def outcome_of(status) -> str:
     """``passed``, ``silenced`` or ``failed`` from a validationStatus; anything unknown is failed."""
-    word = _word(status)
+    word = status_word(status)
     if word in _PASSED_WORDS:
         return 'passed'
     if 'SILENC' in word or 'SUPPRESS' in word:
@@ -94,7 +82,7 @@ def _first(mapping: dict, keys: tuple):
     for key in keys:
         value = mapping.get(key)
         if value is not None:
-            text = _text(value, 255)
+            text = text_field(value, 255)
             if text:
                 return text
     return None
@@ -113,14 +101,14 @@ def _notification_parts(notification: dict) -> tuple:
     remediations, links = [], []
     for remediation in _as_list(notification.get('remediations')):
         remediation = _as_dict(remediation)
-        text = _text(remediation.get('message'))
+        text = text_field(remediation.get('message'))
         if text:
             remediations.append(text)
-        link = _text(remediation.get('link'), 500)
+        link = text_field(remediation.get('link'), 500)
         if link:
             links.append(link)
-    message = _text(notification.get('message'))
-    impact = _text(notification.get('impactMessage'))
+    message = text_field(notification.get('message'))
+    impact = text_field(notification.get('impactMessage'))
     if impact and message:
         message = '%s Impact: %s' % (message, impact)
     return message or impact, ' '.join(remediations) or None, links
@@ -173,35 +161,35 @@ class FindingsWalk:
         if raw is None and notifications:
             raw = min((n.get('severity') for n in notifications),
                       key=lambda value: SEVERITY_RANK[normalise_severity(value)])
-        remediation = [_text(node.get('remediationMessage'))]
-        links = [_text(node.get('remediationUrl'), 500)]
-        messages = [_text(node.get('message'))]
+        remediation = [text_field(node.get('remediationMessage'))]
+        links = [text_field(node.get('remediationUrl'), 500)]
+        messages = [text_field(node.get('message'))]
         for notification in notifications:
             message, remedy, found_links = _notification_parts(notification)
             messages.append(message)
             remediation.append(remedy)
             links.extend(found_links)
         self._add(dict(
-            id=_text(context.get('validatorDefinitionId'), 255) or _text(node.get('errorCode'), 255),
-            name=(_text(context.get('validationName'), 255) or _text(node.get('label'), 255)
-                  or _text(node.get('message'), 255)),
-            severity=normalise_severity(raw), severity_raw=_text(raw, 64),
-            status=_text(context.get('validationStatus'), 64),
+            id=text_field(context.get('validatorDefinitionId'), 255) or text_field(node.get('errorCode'), 255),
+            name=(text_field(context.get('validationName'), 255) or text_field(node.get('label'), 255)
+                  or text_field(node.get('message'), 255)),
+            severity=normalise_severity(raw), severity_raw=text_field(raw, 64),
+            status=text_field(context.get('validationStatus'), 64),
             message=_join(messages), remediation=_join(remediation), remediation_url=_first_of(links),
-            reference_token=_text(node.get('referenceToken'), 64), resource=resource, domain=domain,
+            reference_token=text_field(node.get('referenceToken'), 64), resource=resource, domain=domain,
             source='validationResult'))
 
     def _notification(self, node, context, notification, resource, domain):
         raw = notification.get('severity')
         message, remediation, links = _notification_parts(notification)
         self._add(dict(
-            id=_text(context.get('validatorDefinitionId'), 255) or _text(node.get('errorCode'), 255),
-            name=(_text(context.get('validationName'), 255) or _text(node.get('label'), 255)
-                  or _text(node.get('message'), 255) or message),
-            severity=normalise_severity(raw), severity_raw=_text(raw, 64), status=None,
-            message=message, remediation=remediation or _text(node.get('remediationMessage')),
-            remediation_url=_first_of(links) or _text(node.get('remediationUrl'), 500),
-            reference_token=_text(node.get('referenceToken'), 64), resource=resource, domain=domain,
+            id=text_field(context.get('validatorDefinitionId'), 255) or text_field(node.get('errorCode'), 255),
+            name=(text_field(context.get('validationName'), 255) or text_field(node.get('label'), 255)
+                  or text_field(node.get('message'), 255) or message),
+            severity=normalise_severity(raw), severity_raw=text_field(raw, 64), status=None,
+            message=message, remediation=remediation or text_field(node.get('remediationMessage')),
+            remediation_url=_first_of(links) or text_field(node.get('remediationUrl'), 500),
+            reference_token=text_field(node.get('referenceToken'), 64), resource=resource, domain=domain,
             source='notifications'))
 
     # -- physicalPresentedData ----------------------------------------------------
@@ -212,9 +200,9 @@ class FindingsWalk:
             node, depth, parent, domain = stack.pop()
             if not self._visit(node, depth):
                 continue
-            name = _text(node.get('name'), 255)
-            if _word(node.get('type')) == 'DOMAIN':
-                domain = name or _text(_as_dict(node.get('properties')).get('domainId'), 255) or domain
+            name = text_field(node.get('name'), 255)
+            if status_word(node.get('type')) == 'DOMAIN':
+                domain = name or text_field(_as_dict(node.get('properties')).get('domainId'), 255) or domain
             for classification in _as_list(node.get('classifications')):
                 if isinstance(classification, dict):
                     self._classification(node, name, classification, parent, domain)
@@ -223,7 +211,7 @@ class FindingsWalk:
                 stack.append((child, depth + 1, name or parent, domain))
 
     def _classification(self, node, name, classification, parent, domain):
-        value = _word(classification.get('value'))
+        value = status_word(classification.get('value'))
         if value in _PASSED_WORDS:
             self.passed += 1
             return
@@ -234,9 +222,9 @@ class FindingsWalk:
         else:
             return   # a tag such as domainType MGMT_DOMAIN, not a check result
         self._add(dict(
-            id=_text(node.get('id'), 255) or name, name=name, severity=severity,
-            severity_raw=_text(classification.get('value'), 64), status=_text(classification.get('value'), 64),
-            message=_text(classification.get('description')), remediation=None, remediation_url=None,
+            id=text_field(node.get('id'), 255) or name, name=name, severity=severity,
+            severity_raw=text_field(classification.get('value'), 64), status=text_field(classification.get('value'), 64),
+            message=text_field(classification.get('description')), remediation=None, remediation_url=None,
             reference_token=None, resource=parent, domain=domain, source='physicalPresentedData'))
 
     # -- shared -------------------------------------------------------------------
@@ -308,7 +296,7 @@ def domain_summaries(result: dict) -> list:
             continue
         error = count(entry.get('criticalGapsCount')) or count(entry.get('errorValidationsCount'))
         summaries.append(dict(
-            domain=_text(entry.get('domainName'), 255), error=error, warning=count(entry.get('warningGapsCount')),
+            domain=text_field(entry.get('domainName'), 255), error=error, warning=count(entry.get('warningGapsCount')),
             info=count(entry.get('optionalGapsCount')), passed=count(entry.get('successfulValidationsCount')),
             silenced=count(entry.get('silencedValidationsCount')), total=count(entry.get('validationsRunCount')),
             internal_errors=count(entry.get('internalErrorValidationsCount')), source='validation-domain-summary'))

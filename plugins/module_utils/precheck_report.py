@@ -13,7 +13,8 @@ import html
 import json
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITIES, SEVERITY_RANK, count
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, plural
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import counts_phrase
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
 VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked'}
 LISTED = ('ERROR', 'WARNING')
@@ -162,7 +163,7 @@ def render_html(report: dict) -> bytes:
 <body>
 <header id="summary">
 <h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span></h1>
-<p id="counts-line">%(errors)s, %(warnings)s, %(info)d info, %(passed)d passed, %(silenced)d silenced.</p>
+<p id="counts-line">%(counts_line)s, %(silenced)d silenced.</p>
 <dl class="facts">%(facts)s</dl>
 %(notes)s
 </header>
@@ -179,10 +180,7 @@ counted, not listed.</footer>
 </body>
 </html>
 ''' % dict(run=_e(report.get('run_id')), verdict=_e(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
-           style=STYLE, errors=plural(count(summary.get('error')), 'error'),
-           warnings=plural(count(summary.get('warning')), 'warning'),
-           info=count(summary.get('info')), passed=count(summary.get('passed')),
-           silenced=count(summary.get('silenced')), facts=fact_list,
+           style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
            notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
            counts=_counts(summary), findings=_findings(report))
     return page.encode('utf-8')

@@ -14,10 +14,9 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import
     run_finished,
     run_progress,
     run_status,
-    text_field,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, extract_findings
-from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, plural
+from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, count, extract_findings
+from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, plural, text_field
 from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_error
 
 FAIL_ON_CHOICES = ('error', 'warning', 'never')
@@ -63,9 +62,9 @@ def failing_findings(findings: list, fail_on: str) -> list:
 
 def counts_phrase(summary: dict) -> str:
     """``2 errors, 1 warning, 0 info, 14 passed``."""
-    summary = summary or {}
-    return ', '.join([plural(summary.get('error', 0), 'error'), plural(summary.get('warning', 0), 'warning'),
-                      '%d info' % summary.get('info', 0), '%d passed' % summary.get('passed', 0)])
+    summary = summary if isinstance(summary, dict) else {}
+    return ', '.join([plural(count(summary.get('error')), 'error'), plural(count(summary.get('warning')), 'warning'),
+                      '%d info' % count(summary.get('info')), '%d passed' % count(summary.get('passed'))])
 
 
 def finding_phrase(finding: dict) -> str:

@@ -33,6 +33,26 @@ def one_line(value, limit: int = MSG_LIMIT) -> str:
     return text
 
 
+def text_field(value, limit: int = MSG_LIMIT):
+    """A text field from the server as one safe line, or None when absent, empty, or not text at all
+    (a list, an object or a boolean where a string belongs)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return one_line(value, limit) or None
+
+
+def status_word(value) -> str:
+    """``In Progress``, ``in_progress`` and ``IN-PROGRESS`` all read ``IN_PROGRESS``; '' for what is not text.
+
+    Cheap on the common case (it runs for every node of a large result); escape sequences and
+    control characters are stripped only when there are any.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ''
+    word = '_'.join(str(value).replace('-', ' ').split()).upper()[:64]
+    return word if word.isprintable() else one_line(word, 64)
+
+
 def quote(value, limit: int = QUOTE_LIMIT) -> str:
     """A short quote of a body that could not be understood."""
     return one_line(value, limit)

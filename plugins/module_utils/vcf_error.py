@@ -5,17 +5,10 @@
 ``ErrorNotification``, a subset of it) becomes one readable, bounded line.
 """
 
-from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, sentence
+from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, sentence, text_field
 
 MAX_CAUSES = 10
 MAX_NESTING = 5
-
-
-def _scalar(value):
-    """A text field's value, or None when the server put a list, an object or a boolean there."""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None
-    return value
 
 
 def _notification_remediations(error: dict) -> list:
@@ -25,7 +18,7 @@ def _notification_remediations(error: dict) -> list:
     for notification in notifications if isinstance(notifications, list) else []:
         remediations = notification.get('remediations') if isinstance(notification, dict) else None
         for remediation in remediations if isinstance(remediations, list) else []:
-            if isinstance(remediation, dict) and _scalar(remediation.get('message')):
+            if isinstance(remediation, dict) and text_field(remediation.get('message')):
                 found.append(sentence(remediation['message']))
     return found
 
@@ -38,12 +31,12 @@ def _nested_messages(error: dict) -> list:
         for node in level:
             causes = node.get('causes')
             for cause in causes if isinstance(causes, list) else []:
-                if isinstance(cause, dict) and _scalar(cause.get('message')):
+                if isinstance(cause, dict) and text_field(cause.get('message')):
                     messages.append(one_line(cause['message']))
             nested = node.get('nestedErrors')
             for child in nested if isinstance(nested, list) and depth < MAX_NESTING else []:
                 if isinstance(child, dict):
-                    if _scalar(child.get('message')):
+                    if text_field(child.get('message')):
                         messages.append(one_line(child['message']))
                     next_level.append(child)
             if len(messages) > MAX_CAUSES * 4:
@@ -65,13 +58,13 @@ def describe_error(error, advice: str = None, always: bool = False) -> str:
     if not isinstance(error, dict):
         return sentence(advice) if advice else ''
     parts = []
-    code = one_line(_scalar(error.get('errorCode')), 200)
-    message = sentence(_scalar(error.get('message')))
+    code = one_line(text_field(error.get('errorCode')), 200)
+    message = sentence(text_field(error.get('message')))
     if code and message:
         parts.append('%s: %s' % (code, message))
     elif code or message:
         parts.append(code or message)
-    seen = {one_line(_scalar(error.get('message')))}
+    seen = {one_line(text_field(error.get('message')))}
     causes = [m for m in _nested_messages(error) if m not in seen and not seen.add(m)]
     if causes:
         shown = '; '.join(causes[:MAX_CAUSES])
@@ -79,16 +72,16 @@ def describe_error(error, advice: str = None, always: bool = False) -> str:
             shown += '; +%d more' % (len(causes) - MAX_CAUSES)
         parts.append('Causes: %s' % sentence(shown))
     remediations = []
-    if _scalar(error.get('remediationMessage')):
+    if text_field(error.get('remediationMessage')):
         remediations.append(sentence(error['remediationMessage']))
     remediations.extend(r for r in _notification_remediations(error) if r not in remediations)
     if advice and (always or not remediations):
         remediations.append(sentence(advice))
     if remediations:
         parts.append('Remediation: %s' % ' '.join(remediations))
-    if _scalar(error.get('remediationUrl')):
+    if text_field(error.get('remediationUrl')):
         parts.append('See %s' % one_line(error['remediationUrl'], 300))
-    if _scalar(error.get('referenceToken')):
+    if text_field(error.get('referenceToken')):
         parts.append('(reference token %s)' % one_line(error['referenceToken'], 64))
     return one_line(' '.join(parts))
 

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The one poll loop: read something until it finishes, against a monotonic deadline.
 
-What is polled (an export, a pre-check run) is a *subject* that knows how to read
-itself and what its answers mean; the loop holds the rules every wait shares: at
+What is polled (an export, a pre-check run) is a ``Subject``: how to read it and what
+its answers mean; the loop holds the rules every wait shares: at
 least one look, stop at the first terminal status, ride out transient faults while
 time remains, poll sooner while the subject is young, report progress on change.
 Kept free of Ansible so unit tests drive it with a fake clock.
@@ -63,10 +63,27 @@ def next_delay(poll_interval: float, elapsed: float, remaining) -> float:
     return min(delay, poll_interval)
 
 
+class Subject:
+    """What a wait polls: how to read it, and what its answers mean (status, progress, finished).
+
+    ``label`` names it in messages ("pre-check run X"); ``noun`` starts the sentence that says it
+    may still be running ("The pre-check run").
+    """
+
+    def __init__(self, label: str, noun: str, read, status, progress, finished):
+        self.label = label
+        self.noun = noun
+        self.read = read
+        self.status = status
+        self.progress = progress
+        self.finished = finished
+
+
 class WaitOutcome:
     """How a wait ended: the last snapshot read, and how long and how often it looked."""
 
-    def __init__(self, state, snapshot, polls, elapsed, last_fault=None, error=None):
+    def __init__(self, subject, state, snapshot, polls, elapsed, last_fault=None, error=None):
+        self.subject = subject
         self.state = state
         self.snapshot = snapshot
         self.polls = polls
@@ -78,8 +95,9 @@ class WaitOutcome:
         """``after 42s (5 polls)``: how long and how often, for every message."""
         return 'after %s (%s)' % (format_duration(self.elapsed), plural(self.polls, 'poll'))
 
-    def timeout_message(self, subject) -> str:
+    def timeout_message(self) -> str:
         """The one line of a wait that ran out of time, with the last status and fault."""
+        subject = self.subject
         if self.snapshot is not None:
             last = 'last status %s' % progress_phrase(subject.status(self.snapshot), subject.progress(self.snapshot))
         else:
@@ -121,24 +139,25 @@ class Waiter:
                 current = subject.read(self.client)
             except SddcManagerError as exc:
                 if not is_transient(exc):
-                    return WaitOutcome(ERROR, snapshot, polls, self.clock() - start, error=exc)
+                    return WaitOutcome(subject, ERROR, snapshot, polls, self.clock() - start, error=exc)
                 if self.clock() < deadline:   # else it is the deadline that cut the request, not a fault
                     last_fault = exc.msg
             else:
                 now = self.clock()
                 if current is None:
-                    return WaitOutcome(MISSING, snapshot, polls, now - start)
+                    return WaitOutcome(subject, MISSING, snapshot, polls, now - start)
                 snapshot, last_fault = current, None
                 seen = (subject.status(snapshot), subject.progress(snapshot))
+                finished = subject.finished(snapshot)
                 remaining = estimate.remaining(now, seen[1])
                 if seen != shown:
                     shown = seen
-                    self.on_progress(self._progress_line(seen, now - start, remaining, subject.finished(snapshot)))
-                if subject.finished(snapshot):
-                    return WaitOutcome(FINISHED, snapshot, polls, now - start)
+                    self.on_progress(self._progress_line(seen, now - start, remaining, finished))
+                if finished:
+                    return WaitOutcome(subject, FINISHED, snapshot, polls, now - start)
             now = self.clock()
             if now >= deadline:
-                return WaitOutcome(TIMED_OUT, snapshot, polls, now - start, last_fault)
+                return WaitOutcome(subject, TIMED_OUT, snapshot, polls, now - start, last_fault)
             self.sleep(min(next_delay(self.poll_interval, now - start, remaining), deadline - now))
 
     def _progress_line(self, seen, elapsed, remaining, finished):

@@ -15,7 +15,12 @@ from ansible.utils.display import Display
 
 from ansible_collections.sddc.manager.plugins.module_utils.client import HAS_REQUESTS
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_operation
-from ansible_collections.sddc.manager.plugins.module_utils.options import MUTUALLY_EXCLUSIVE, argument_spec
+from ansible_collections.sddc.manager.plugins.module_utils.options import (
+    MUTUALLY_EXCLUSIVE,
+    argument_spec,
+    check_wait_params,
+)
+from ansible_collections.sddc.manager.plugins.module_utils.waiter import Waiter
 
 display = Display()
 
@@ -52,6 +57,11 @@ class SddcManagerAction(ActionBase):
             result['failed'] = True
         announce(result)
         return result
+
+    def wait(self, client, params: dict, subject):
+        """Poll ``subject`` with the task's ``timeout`` and ``poll_interval``, progress shown at -v."""
+        check_wait_params(params)
+        return Waiter(client, subject, params['timeout'], params['poll_interval'], on_progress=self.progress).wait()
 
     def operate(self, client, params: dict) -> dict:
         """The action's work; returns its result (with ``failed: true`` for a failure that is not an exception)."""

@@ -286,18 +286,13 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 found = [d.body() for d in state.domains if not names or d.name in names]
                 return self._send(200, {'elements': found, 'pageMetadata': {
                     'pageNumber': 0, 'pageSize': len(found), 'totalElements': len(found), 'totalPages': 1}})
-            match = DOMAIN_ROUTE.match(path)
-            if match and method == 'GET':
-                domain = state.domain(match.group('domain_id'))
-                if domain is None:
-                    return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
-                return self._send(200, domain.body())
-            match = RELEASES_ROUTE.match(path)
-            if match and method == 'GET':
-                domain = state.domain(match.group('domain_id'))
-                if domain is None:
-                    return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
-                return self._send(200, domain.future_releases())
+            for route, answer in ((DOMAIN_ROUTE, 'body'), (RELEASES_ROUTE, 'future_releases')):
+                match = route.match(path)
+                if match and method == 'GET':
+                    domain = state.domain(match.group('domain_id'))
+                    if domain is None:
+                        return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                    return self._send(200, getattr(domain, answer)())
             if path == '/v1/system/check-sets/queries' and method == 'POST':
                 return self._query(body)
             if path == '/v1/system/check-sets' and method == 'POST':

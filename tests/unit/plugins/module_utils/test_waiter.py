@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from ansible_collections.sddc.manager.plugins.action.wait_for_precheck_export import export_wait_result
-from ansible_collections.sddc.manager.plugins.module_utils.export_task import ExportSubject
+from ansible_collections.sddc.manager.plugins.module_utils.export_task import export_subject
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import (
     ERROR,
     FINISHED,
@@ -60,7 +60,7 @@ def wait(make_client, clock):
             del client_options['api_token']   # log in with username and password instead
         client = make_client(sleep=clock.sleep, retry_policy=RetryPolicy(retries=retries), **client_options)
         client._clock = clock.monotonic
-        waiter = Waiter(client, ExportSubject(RUN), timeout, poll_interval, clock=clock.monotonic, sleep=clock.sleep,
+        waiter = Waiter(client, export_subject(RUN), timeout, poll_interval, clock=clock.monotonic, sleep=clock.sleep,
                         on_progress=lines.append)
         outcome = waiter.wait()
         return outcome, lines, export_wait_result(RUN, outcome, client.base_url)
@@ -258,5 +258,5 @@ def test_a_polls_own_retries_stop_at_the_deadline(wait, transport, clock):
 def test_the_deadline_is_cleared_after_the_wait(wait, transport, make_client, clock):
     script(transport, export('COMPLETED', 100))
     client = make_client(api_token='t0k3n', clock=clock.monotonic)
-    Waiter(client, ExportSubject(RUN), 5, 1, clock=clock.monotonic, sleep=clock.sleep).wait()
+    Waiter(client, export_subject(RUN), 5, 1, clock=clock.monotonic, sleep=clock.sleep).wait()
     assert client._retry_deadline is None
