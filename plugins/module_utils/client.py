@@ -47,6 +47,9 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
     TRANSIENT_EXCEPTIONS = ()
+# What a body read raises when the answer is cut short: the transport's errors and urllib3's own
+# OSError and ValueError.
+BODY_READ_EXCEPTIONS = TRANSIENT_EXCEPTIONS + (OSError, ValueError)
 
 USER_AGENT = 'ansible-sddc.manager'
 DEFAULT_REQUEST_TIMEOUT = 30.0
@@ -411,8 +414,7 @@ class SddcManagerClient:
                 if not chunk:
                     return
                 yield chunk
-        # OSError and ValueError: urllib3's own errors when the body is cut short
-        except TRANSIENT_EXCEPTIONS + (OSError, ValueError) as exc:
+        except BODY_READ_EXCEPTIONS as exc:
             raise TransientFault('the answer broke off (%s: %s)' % (type(exc).__name__, transport_reason(exc)))
 
     def _read_body(self, response, description, deadline):
