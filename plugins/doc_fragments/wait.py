@@ -4,11 +4,30 @@
 
 
 class ModuleDocFragment:
+    # How every wait behaves as a task: an action on the controller that bounds itself by its timeout.
+    DOCUMENTATION = r'''
+attributes:
+  action:
+    support: full
+  async:
+    support: none
+    details: The action waits itself; use O(timeout) instead of C(async).
+  bypass_host_loop:
+    support: none
+  check_mode:
+    support: full
+    details: It only reads, so it waits the same in check mode.
+  diff_mode:
+    support: none
+  platform:
+    platforms: all
+    details: Talks to SDDC Manager from the controller, whatever the target host.
+'''
+
     # The wait options, one attribute per kind of wait. They must stay string literals (ansible-test's
     # yamllint reads them without running this file), so the two differ only in their defaults, which are
     # those of module_utils/options.py (EXPORT_WAIT, RUN_WAIT); tests/unit/plugins/test_documentation.py
     # holds them together.
-
     EXPORT = r'''
 options:
   timeout:

@@ -20,7 +20,13 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     InvalidResponseError,
     NotFoundError,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, quote, status_word, text_field
+from ansible_collections.sddc.manager.plugins.module_utils.text import (
+    one_line,
+    percentage,
+    quote,
+    status_word,
+    text_field,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import Subject
 
 RUNS_PATH = '/v1/system/check-sets'
@@ -70,12 +76,7 @@ def run_status(run) -> str:
 def run_progress(run) -> Optional[float]:
     """Discovery progress in percent (0..100), or None."""
     progress = run.get('discoveryProgress') if isinstance(run, dict) else None
-    value = progress.get('percentageComplete') if isinstance(progress, dict) else None
-    try:
-        value = float(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return value if 0.0 <= value <= 100.0 else None
+    return percentage(progress.get('percentageComplete') if isinstance(progress, dict) else None)
 
 
 def run_finished(run) -> bool:

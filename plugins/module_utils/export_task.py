@@ -19,6 +19,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
 from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
 from ansible_collections.sddc.manager.plugins.module_utils.text import (
     format_duration,
+    percentage,
     plural,
     progress_phrase,
     quote,
@@ -67,11 +68,7 @@ def is_finished(export) -> bool:
 
 def export_progress(export) -> Optional[float]:
     """The progress as a float in 0..100, or None when absent or unreadable."""
-    try:
-        value = float(export.get('progress'))
-    except (AttributeError, TypeError, ValueError, OverflowError):
-        return None
-    return value if 0.0 <= value <= 100.0 else None
+    return percentage(export.get('progress') if isinstance(export, dict) else None)
 
 
 def export_failure_message(run_id: str, export) -> str:

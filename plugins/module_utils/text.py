@@ -10,6 +10,7 @@ and the length is bounded.
 """
 
 import re
+from typing import Optional
 
 MSG_LIMIT = 2000
 QUOTE_LIMIT = 200
@@ -71,6 +72,15 @@ def plural(count: int, noun: str, plural_form: str = None) -> str:
     if count == 1:
         return '%d %s' % (count, noun)
     return '%d %s' % (count, plural_form or noun + 's')
+
+
+def percentage(value) -> Optional[float]:
+    """A percentage from the server as a float in 0..100, or None when absent, unreadable or out of range."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if 0.0 <= number <= 100.0 else None
 
 
 def progress_phrase(status: str, progress) -> str:

@@ -50,27 +50,12 @@ options:
     default: false
 extends_documentation_fragment:
   - sddc.manager.run_id
+  - sddc.manager.wait
   - sddc.manager.wait.run
   - sddc.manager.connection
   - sddc.manager.connection.action
   - ansible.builtin.action_common_attributes
   - ansible.builtin.action_common_attributes.flow
-attributes:
-  action:
-    support: full
-  async:
-    support: none
-    details: The action waits itself; use O(timeout) instead of C(async).
-  bypass_host_loop:
-    support: none
-  check_mode:
-    support: full
-    details: It only reads, so it waits the same in check mode.
-  diff_mode:
-    support: none
-  platform:
-    platforms: all
-    details: Talks to SDDC Manager from the controller, whatever the target host.
 seealso:
   - module: sddc.manager.precheck
   - module: sddc.manager.precheck_info

@@ -25,27 +25,12 @@ author:
   - sddc.manager contributors (@sddc-manager)
 extends_documentation_fragment:
   - sddc.manager.run_id
+  - sddc.manager.wait
   - sddc.manager.wait.export
   - sddc.manager.connection
   - sddc.manager.connection.action
   - ansible.builtin.action_common_attributes
   - ansible.builtin.action_common_attributes.flow
-attributes:
-  action:
-    support: full
-  async:
-    support: none
-    details: The action waits itself; use O(timeout) instead of C(async).
-  bypass_host_loop:
-    support: none
-  check_mode:
-    support: full
-    details: It only reads, so it waits the same in check mode.
-  diff_mode:
-    support: none
-  platform:
-    platforms: all
-    details: Talks to SDDC Manager from the controller, whatever the target host.
 notes:
   - The polls of one wait reuse one kept-alive connection; a poll that meets a transient fault is retried by the
     client within the wait.
