@@ -1,12 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""How fast, and in how much memory, the findings walker reads a large pre-check result.
+"""How fast, and in how much memory, a large pre-check result is read (the findings walker and the rest).
 
-Generates AssessmentOutput bodies of about 100,000 nodes in three shapes (wide: 100,000 checks
+Generates AssessmentOutput bodies of about 100,000 items in five shapes (wide: 100,000 checks
 under one node; deep: chains down to the walker's depth bound; mixed: a realistic tree with an
-inventory), runs ``extract_findings`` on each and prints wall time, peak memory (tracemalloc,
-the walk alone) and the JSON body's size. Goals: under 1 s, and peak under 4x the body.
+inventory; scattered: every warning in a domain of its own; chatty: one check and one input error
+carrying all the notifications), runs ``describe_run`` (what precheck_info returns) on each and
+prints wall time, peak memory (tracemalloc, the reading alone), the JSON body's size, and the time
+of the verdict that follows (fail_on=warning). Goals: under 1 s, and peak under 4x the body.
 
 Usage: python benchmarks/findings_benchmark.py [--nodes 100000] [--repeat 3]
 """
@@ -16,7 +18,8 @@ import json
 import time
 import tracemalloc
 
-from ansible_collections.sddc.manager.plugins.module_utils.findings import MAX_DEPTH, extract_findings
+from ansible_collections.sddc.manager.plugins.module_utils.findings import MAX_DEPTH
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict, describe_run
 
 SEVERITIES = ('CRITICAL', 'WARNING', 'OPTIONAL')
 
@@ -69,22 +72,43 @@ def mixed(nodes):
             'physicalPresentedData': {'name': 'vSphere', 'childEntities': inventory}}
 
 
+def scattered(nodes):
+    """Inventory only: every node a domain of its own with one warning (the most domains a body can name)."""
+    return {'status': 'COMPLETED_WITH_FAILURE', 'physicalPresentedData': {'name': 'vSphere', 'childEntities': [
+        {'name': 'wld-%d' % index, 'type': 'DOMAIN', 'classifications': [
+            {'value': 'WARNING', 'description': 'Warning number %d' % index}]} for index in range(nodes - 1)]}}
+
+
+def chatty(nodes):
+    """One failed check carrying half the items as notifications, and an input error carrying the other half."""
+    half = nodes // 2
+    notifications = [{'severity': 'WARNING', 'message': 'Notification %d' % index,
+                      'remediations': [{'message': 'Remedy %d' % index}]} for index in range(half)]
+    return {'status': 'COMPLETED_WITH_FAILURE',
+            'validationResult': {'context': {'validationStatus': 'VALIDATION_FAILED'}, 'notifications': notifications},
+            'inputValidationErrors': [{'message': 'Bad input', 'notifications': [
+                {'remediations': [{'message': 'Fix %d' % index} for index in range(half)]}]}]}
+
+
 def measure(name, body, repeat):
     size = len(json.dumps(body).encode('utf-8'))
     times = []
     for dummy in range(repeat):
         start = time.perf_counter()
-        extracted = extract_findings(body)
+        described = describe_run('benchmark', body)
         times.append(time.perf_counter() - start)
     tracemalloc.start()
-    extract_findings(body)
+    describe_run('benchmark', body)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
+    start = time.perf_counter()
+    Verdict(described, 'warning')   # every warning fails: what wait_for_precheck does after reading the run
+    gate_time = time.perf_counter() - start
     best = min(times)
-    figures = (name, size / 1e6, len(extracted['findings']), best, 'met' if best < 1 else 'NOT met',
-               peak / 1e6, peak / float(size), 'met' if peak < 4 * size else 'NOT met')
-    print('%-6s body %6.1f MB  findings %6d  best %6.3f s (goal < 1 s: %s)  peak %6.1f MB = %.2fx body '
-          '(goal < 4x: %s)' % figures)
+    figures = (name, size / 1e6, len(described['findings']), best, 'met' if best < 1 else 'NOT met',
+               peak / 1e6, peak / float(size), 'met' if peak < 4 * size else 'NOT met', gate_time)
+    print('%-9s body %6.1f MB  findings %6d  best %6.3f s (goal < 1 s: %s)  peak %6.1f MB = %.2fx body '
+          '(goal < 4x: %s)  verdict %.3f s' % figures)
 
 
 def main():
@@ -93,7 +117,7 @@ def main():
     parser.add_argument('--repeat', type=int, default=3)
     args = parser.parse_args()
     print('findings walker, %d nodes, best of %d' % (args.nodes, args.repeat))
-    for name, build in (('wide', wide), ('deep', deep), ('mixed', mixed)):
+    for name, build in (('wide', wide), ('deep', deep), ('mixed', mixed), ('scattered', scattered), ('chatty', chatty)):
         measure(name, build(args.nodes), args.repeat)
 
 

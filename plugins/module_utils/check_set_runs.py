@@ -21,6 +21,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import (
     NotFoundError,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.text import (
+    distinct,
     one_line,
     percentage,
     quote,
@@ -164,19 +165,13 @@ def resolve_domains(client, wanted: list) -> list:
 
 
 def _not_applicable_reason(release: dict) -> str:
-    reasons = []
     packs = [release.get('reasonNotApplicable')]
     if isinstance(release.get('reasonsNotApplicable'), list):
         packs.extend(release['reasonsNotApplicable'])
-    for pack in packs:
-        if isinstance(pack, dict):
-            text = text_field(pack.get('message'), 500) or text_field(pack.get('messageKey'), 200)
-            if text and text not in reasons:
-                reasons.append(text)
-    legacy = text_field(release.get('notApplicableReason'), 500)
-    if legacy and legacy not in reasons:
-        reasons.append(legacy)
-    return '; '.join(reasons)
+    reasons = [text_field(pack.get('message'), 500) or text_field(pack.get('messageKey'), 200)
+               for pack in packs if isinstance(pack, dict)]
+    reasons.append(text_field(release.get('notApplicableReason'), 500))
+    return '; '.join(distinct(reasons))
 
 
 def is_applicable(release: dict) -> bool:
@@ -240,11 +235,8 @@ def run_selection(query: dict, domains: list, target_version: str = None) -> tup
         if not isinstance(resource, dict):
             continue
         check_sets = resource.get('checkSets') if isinstance(resource.get('checkSets'), list) else []
-        ids = []
-        for check_set in check_sets:
-            check_set_id = text_field(check_set.get('checkSetId'), 500) if isinstance(check_set, dict) else None
-            if check_set_id and check_set_id not in ids:
-                ids.append(check_set_id)
+        ids = distinct(text_field(check_set.get('checkSetId'), 500) for check_set in check_sets
+                       if isinstance(check_set, dict))
         if not ids:
             continue
         domain = resource.get('domain') if isinstance(resource.get('domain'), dict) else {}

@@ -5,13 +5,15 @@
 
 The client never calls ``fail_json``: it raises one of these, and the module or
 action plugin boundary turns it into a result with ``to_result()``. Every
-exception carries one readable ``msg`` line and structured details; none of them
-ever holds a password or a token.
+exception carries one readable ``msg`` line, at most MSG_LIMIT characters, and
+structured details; none of them ever holds a password or a token.
 
 The keys a failure can return are fixed here, once: ``msg``, ``error_kind``,
 ``status_code``, ``error`` and ``error_details`` (whose keys are DETAIL_KEYS).
 Every plugin's RETURN documents them; a unit test holds the two together.
 """
+
+from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line
 
 FAILURE_KEYS = ('msg', 'error_kind', 'status_code', 'error', 'error_details')
 
@@ -30,6 +32,8 @@ class SddcManagerError(Exception):
     """Base class: a failure a person can act on, described in one line."""
 
     def __init__(self, msg: str, status_code: int = None, error=None, **details):
+        # One bounded line, whatever a server put into it (a list of every domain it has, say).
+        msg = one_line(msg, MSG_LIMIT)
         super().__init__(msg)
         unknown = set(details) - set(DETAIL_KEYS)
         if unknown:

@@ -21,7 +21,7 @@ seen in two representations is one finding.
 
 import math
 
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, status_word, text_field
+from ansible_collections.sddc.manager.plugins.module_utils.text import distinct, one_line, status_word, text_field
 
 ERROR = 'ERROR'
 WARNING = 'WARNING'
@@ -273,11 +273,9 @@ def _keys(finding: dict) -> list:
 
 
 def _join(parts: list):
-    seen = []
-    for part in parts:
-        if part and part not in seen:
-            seen.append(part)
-    return one_line(' '.join(seen), FIELD_LIMIT) if seen else None
+    """The distinct parts, in order, as one bounded line (a node may carry thousands of notifications)."""
+    parts = distinct(parts)
+    return one_line(' '.join(parts), FIELD_LIMIT) if parts else None
 
 
 def _first_of(items: list):
@@ -319,13 +317,12 @@ def summarise(findings: list, passed: int, silenced: int, summaries: list) -> di
             overall[key] = max(overall[key], sum(entry[key] for entry in summaries))
         domains = summaries
     else:
-        names = []
+        by_domain = {}   # one pass, in the order domains first appear: a hostile answer may name thousands
         for finding in findings:
-            if finding['domain'] not in names:
-                names.append(finding['domain'])
+            by_domain.setdefault(finding['domain'], []).append(finding)
         domains = []
-        for name in names:
-            entry = _counts([f for f in findings if f['domain'] == name])
+        for name, members in by_domain.items():
+            entry = _counts(members)
             entry.update(domain=name, source='findings')
             domains.append(entry)
     overall['domains'] = domains

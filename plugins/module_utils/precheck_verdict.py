@@ -108,7 +108,9 @@ class Verdict:
         self.failing = blocking if fail_on != 'never' else []
         self.unexplained = unexplained and fail_on != 'never'
         self.failed = bool(self.failing) or self.unexplained
-        self.warnings = [f for f in findings if f['severity'] == WARNING and not f['ignored'] and f not in blocking]
+        # Warnings that do not fail the play: with fail_on=warning every one of them is in blocking.
+        self.warnings = [] if fail_on == 'warning' else [
+            f for f in findings if f['severity'] == WARNING and not f['ignored']]
 
     def message(self) -> str:
         """One line, at most MSG_LIMIT characters: run, status, counts, then the failing findings."""

@@ -74,6 +74,11 @@ def plural(count: int, noun: str, plural_form: str = None) -> str:
     return '%d %s' % (count, plural_form or noun + 's')
 
 
+def distinct(items) -> list:
+    """The non-empty items, each once, in their first order; linear, however many a server sends."""
+    return list(dict.fromkeys(item for item in items if item))
+
+
 def percentage(value) -> Optional[float]:
     """A percentage from the server as a float in 0..100, or None when absent, unreadable or out of range."""
     try:

@@ -12,14 +12,24 @@ MAX_NESTING = 5
 
 
 def _notification_remediations(error: dict) -> list:
-    """Remediation messages carried by 9.1 ``notifications[].remediations[]``."""
-    found = []
+    """Remediation messages carried by 9.1 ``notifications[].remediations[]``, each once.
+
+    Collected only until they fill a message (MSG_LIMIT characters): the line is cut there
+    anyway, and a hostile answer may carry hundreds of thousands.
+    """
+    found, seen, length = [], set(), 0
     notifications = error.get('notifications')
     for notification in notifications if isinstance(notifications, list) else []:
         remediations = notification.get('remediations') if isinstance(notification, dict) else None
         for remediation in remediations if isinstance(remediations, list) else []:
             if isinstance(remediation, dict) and text_field(remediation.get('message')):
-                found.append(sentence(remediation['message']))
+                text = sentence(remediation['message'])
+                if text not in seen:
+                    seen.add(text)
+                    found.append(text)
+                    length += len(text) + 1
+                    if length > MSG_LIMIT:
+                        return found
     return found
 
 

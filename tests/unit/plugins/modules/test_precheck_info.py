@@ -6,6 +6,7 @@
 import pytest
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import InvalidResponseError, NotFoundError
+from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT
 from ansible_collections.sddc.manager.plugins.modules.precheck_info import read_precheck
 
 RUN = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21'
@@ -64,3 +65,14 @@ def test_an_unknown_domain_fails_naming_those_there(make_client, transport):
     with pytest.raises(NotFoundError) as caught:
         read_precheck(make_client(api_token='t0k3n'), params(domains=['wld-9']))
     assert "the domains there are: wld-01." in caught.value.msg
+
+
+def test_a_server_with_thousands_of_domains_gets_a_bounded_message_and_the_whole_list(make_client, transport):
+    names = ['wld-%04d-%s' % (index, 'x' * 40) for index in range(3000)]
+    transport.add('GET', '/v1/domains', json_body={'elements': [
+        {'id': '%08d-0000-4000-8000-000000000000' % index, 'name': name} for index, name in enumerate(names)]})
+    with pytest.raises(NotFoundError) as caught:
+        read_precheck(make_client(api_token='t0k3n'), params(domains=['wld-9']))
+    assert len(caught.value.msg) == MSG_LIMIT and caught.value.msg.endswith('...')
+    assert caught.value.msg.startswith("No workload domain 'wld-9' on SDDC Manager at https://")
+    assert caught.value.to_result()['error_details']['available'] == sorted(names)
