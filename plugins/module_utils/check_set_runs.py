@@ -189,10 +189,12 @@ def future_releases(client, domain: dict) -> list:
 def check_target_version(client, domains: list, target: str) -> None:
     """Fail unless every domain is offered ``target`` as an applicable release, naming what is offered."""
     for domain in domains:
-        releases = future_releases(client, domain)
-        offered = [text_field(r.get('version'), 64) for r in releases if text_field(r.get('version'), 64)]
-        applicable = [text_field(r.get('version'), 64) for r in releases if is_applicable(r)]
-        match = next((r for r in releases if text_field(r.get('version'), 64) == target), None)
+        # (version, release) pairs; a release without a readable version offers nothing
+        releases = [(text_field(r.get('version'), 64), r) for r in future_releases(client, domain)]
+        releases = [(version, release) for version, release in releases if version]
+        offered = [version for version, release in releases]
+        applicable = [version for version, release in releases if is_applicable(release)]
+        match = next((release for version, release in releases if version == target), None)
         if match is None:
             raise NotFoundError(
                 'Target version %s is not offered to domain %s; the versions offered are: %s (applicable: %s).'

@@ -82,6 +82,16 @@ def test_each_way_of_saying_not_applicable_is_read(make_client, transport, relea
     assert words in caught.value.msg
 
 
+def test_a_release_without_a_version_is_left_out_of_what_is_offered(make_client, transport):
+    transport.add('GET', '/v1/domains', json_body=DOMAINS)
+    transport.add('GET', '/v1/releases/domains/%s/future-releases' % WLD, json_body={'elements': [
+        {'applicabilityStatus': 'APPLICABLE'}, {'version': '9.0.1.0', 'applicabilityStatus': 'APPLICABLE'}]})
+    with pytest.raises(NotFoundError) as caught:
+        run(make_client, target_version='9.1.0.0')
+    assert caught.value.msg == ('Target version 9.1.0.0 is not offered to domain wld-01; the versions offered are: '
+                                '9.0.1.0 (applicable: 9.0.1.0).')
+
+
 def test_an_attached_run_must_match_domains_and_target(make_client, transport):
     transport.add('GET', '/v1/domains', json_body=DOMAINS)
     transport.add('GET', '/v1/system/check-sets', json_body=[
