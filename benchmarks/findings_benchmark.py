@@ -19,7 +19,8 @@ import time
 import tracemalloc
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import MAX_DEPTH
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict, describe_run
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict
+from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
 
 SEVERITIES = ('CRITICAL', 'WARNING', 'OPTIONAL')
 

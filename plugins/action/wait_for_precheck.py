@@ -3,50 +3,60 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Wait, from the controller, for a pre-check run to finish and gate on its findings (docs: plugins/modules/)."""
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
     canonical_run_id,
     missing_run_error,
     run_subject,
+)
+from ansible_collections.sddc.manager.plugins.module_utils.errors import (
+    PrecheckBlockedError,
+    SddcManagerError,
+    WaitTimeoutError,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     RUN_WAIT,
     run_id_option,
     wait_options,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
-    FAIL_ON_CHOICES,
-    Verdict,
-    describe_run,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import FAIL_ON_CHOICES, Verdict
+from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
 from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
 GATE_OPTIONS = dict(
     fail_on=dict(type='str', default='error', choices=list(FAIL_ON_CHOICES)),
     ignore_checks=dict(type='list', elements='str', default=[]),
+    waivers=dict(type='list', elements='dict', default=[]),
     include_raw=dict(type='bool', default=False),
 )
 
 
-def run_wait_result(run_id: str, outcome, client, params: dict) -> dict:
-    """What precheck_info returns for the run, plus elapsed, polls, verdict and failing; failed per fail_on."""
-    if outcome.state == MISSING:
-        outcome.error, outcome.state = missing_run_error(client, run_id), ERROR
-    result = outcome.error.to_result() if outcome.state == ERROR else {}
-    described = describe_run(run_id, outcome.snapshot, params['include_raw'])
-    verdict = Verdict(described, params['fail_on'], params['ignore_checks'])
-    result.update(described, elapsed=round(outcome.elapsed, 1), polls=outcome.polls, verdict=verdict.word,
-                  failing=verdict.failing if outcome.state == FINISHED else [])
+def run_wait_failure(run_id: str, outcome, client, verdict) -> SddcManagerError:
+    """Why a wait for a run fails: an error, a missing run, the time, or the gate (None when it passes)."""
     if outcome.state == ERROR:
-        result['failed'] = True
-    elif outcome.state != FINISHED:
-        result.update(failed=True, msg=outcome.timeout_message())
-    else:
-        result['msg'] = verdict.message()
-        if verdict.failed:
-            result['failed'] = True
-        elif params['fail_on'] == 'error' and verdict.warnings:
-            result['warnings'] = verdict.warning_lines()
+        return outcome.error
+    if outcome.state == MISSING:
+        return missing_run_error(client, run_id)
+    if outcome.state != FINISHED:
+        return WaitTimeoutError(outcome.timeout_message())
+    return PrecheckBlockedError(verdict.message()) if verdict.failed else None
+
+
+def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> dict:
+    """What precheck_info returns for the run, plus elapsed, polls, verdict and failing; failed per fail_on."""
+    described = describe_run(run_id, outcome.snapshot, params['include_raw'])
+    verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today)
+    result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
+                  verdict=verdict.word, failing=verdict.failing if outcome.state == FINISHED else [])
+    failure = run_wait_failure(run_id, outcome, client, verdict)
+    if failure is not None:
+        result.update(failure.to_result(), failed=True)
+        return result
+    result['msg'] = verdict.message()
+    warnings = verdict.warning_lines()
+    if warnings:
+        result['warnings'] = warnings
     return result
 
 
@@ -58,4 +68,5 @@ class ActionModule(SddcManagerAction):
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])
+        check_waivers(params['waivers'])   # a malformed waiver is refused before any request
         return run_wait_result(run_id, self.wait(client, params, run_subject(run_id)), client, params)

@@ -10,6 +10,8 @@ never follows a redirect to another origin, and raises the typed exceptions of
 ``errors``: never ``fail_json``. ``close`` revokes the refresh token it obtained.
 """
 
+import contextlib
+import json
 import time
 import traceback
 from typing import Any
@@ -58,6 +60,14 @@ MAX_REDIRECTS = 5
 LOGOUT_TIMEOUT = 2.0
 READ_SIZE = 65536
 _NO_BODY = object()
+
+
+class TransientFault(Exception):
+    """Internal: one attempt met a fault that another attempt may not meet."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def base_url(hostname: str) -> str:
@@ -156,9 +166,9 @@ class SddcManagerClient:
 
     # -- public calls --------------------------------------------------------------
 
-    def get_json(self, path: str, description: str, accept=(200,)) -> Any:
-        """GET ``path`` and return its decoded JSON; raise for any answer not in ``accept``."""
-        return self.decode_json(self.request('GET', path, description, accept=accept), description)
+    def get_json(self, path: str, description: str, accept=(200,), expect=None, what: str = None) -> Any:
+        """GET ``path`` and return its decoded JSON; raise for any answer not in ``accept`` (see ``decode_json``)."""
+        return self.decode_json(self.request('GET', path, description, accept=accept), description, expect, what)
 
     def request(self, method: str, path: str, description: str, json_body=_NO_BODY, accept=(200,), stream=False,
                 retry_statuses=RETRYABLE_STATUS_CODES) -> 'requests.Response':
@@ -172,28 +182,62 @@ class SddcManagerClient:
         """
         if not self._access_token:
             self.login()
-        response = self._send(method, path, description, json_body, stream, True, retry_statuses)
+        send = dict(json_body=json_body, stream=stream, authenticated=True, retry_statuses=retry_statuses)
+        response = self._send(method, path, description, **send)
         if response.status_code == 401:
             self._renew_access_token(description, response)
             response.close()
-            response = self._send(method, path, description, json_body, stream, True, retry_statuses)
+            response = self._send(method, path, description, **send)
             if response.status_code == 401:
                 raise self.api_error(description, response, 'The new access token was refused too.',
                                      kind=AuthenticationError)
         if response.status_code in accept:
             return response
+        if stream:   # an error answer to a download is a VCF Error: read it, bounded, to quote it
+            try:
+                self._read_body(response, description, self._clock() + self._timeout)
+            except (TransientFault, InvalidResponseError):
+                pass
         raise self.api_error(description, response)
 
-    def decode_json(self, response, description: str) -> Any:
-        """The JSON body of ``response``, or InvalidResponseError quoting what came instead."""
+    def decode_json(self, response, description: str, expect=None, what: str = None) -> Any:
+        """The JSON body of ``response``; InvalidResponseError quoting (redacted) what came instead.
+
+        ``expect(value)`` checks the shape (an object with a queryId, say); an answer that
+        fails it is "not ``what``". A body nested too deep to parse is refused at once, not retried.
+        """
         try:
-            return response.json()
-        except (ValueError, RecursionError):
+            value = json.loads(self.body_text(response))
+        except RecursionError:
+            raise InvalidResponseError(
+                '%s: SDDC Manager answered HTTP %s with JSON nested too deep to read (%d bytes); SDDC Manager '
+                'answers are far shallower, so it was not read.' % (description, response.status_code,
+                                                                    len(self.body_bytes(response))),
+                status_code=response.status_code, transient=False)
+        except ValueError:
             raise InvalidResponseError(
                 '%s: SDDC Manager answered HTTP %s with a body that is not JSON (Content-Type %s): %s'
                 % (description, response.status_code, quote(response.headers.get('Content-Type', 'unset'), 80),
-                   self.redactor.text(quote(response.text) or '<empty>')),
+                   self.redactor.text(quote(self.body_text(response)) or '<empty>')),
                 status_code=response.status_code)
+        if expect is not None and not expect(value):
+            raise InvalidResponseError('%s: the answer is not %s: %s' % (description, what or 'what the API promises',
+                                                                          self.quoted(value)),
+                                       status_code=response.status_code)
+        return value
+
+    def quoted(self, value) -> str:
+        """A short, redacted quote of what the server sent, for a message."""
+        return self.redactor.text(quote(value))
+
+    @staticmethod
+    def body_bytes(response) -> bytes:
+        """The body read by ``request`` (``b''`` for a streamed or body-less answer)."""
+        return getattr(response, 'sddc_body', b'')
+
+    def body_text(self, response) -> str:
+        """The body as text, undecodable bytes replaced: a hostile answer cannot make this raise."""
+        return self.body_bytes(response).decode('utf-8', 'replace')
 
     def login(self) -> None:
         """Exchange username and password for an access and a refresh token."""
@@ -203,7 +247,7 @@ class SddcManagerClient:
                 '(SDDC_MANAGER_USERNAME, SDDC_MANAGER_PASSWORD).')
         description = 'Logging in to SDDC Manager at %s as %s' % (self.base_url, self._username)
         response = self._send('POST', '/v1/tokens', description,
-                              {'username': self._username, 'password': self._password}, False, False)
+                              json_body={'username': self._username, 'password': self._password})
         self.stats['logins'] += 1
         if response.status_code not in (200, 201):
             if response.status_code in (400, 401, 403):
@@ -236,9 +280,14 @@ class SddcManagerClient:
         except Exception:  # pylint: disable=broad-except  # ending the session must never fail the task
             pass
 
-    def retry_until(self, deadline) -> None:
-        """Make transport retries, and each request, end by ``deadline`` (a ``clock()`` value); None clears it."""
-        self._retry_deadline = deadline
+    @contextlib.contextmanager
+    def deadline(self, deadline: float):
+        """Within the block, transport retries and each request end by ``deadline`` (a ``clock()`` value)."""
+        previous, self._retry_deadline = self._retry_deadline, deadline
+        try:
+            yield self
+        finally:
+            self._retry_deadline = previous
 
     def _retry_fits(self, delay: float) -> bool:
         return self._retry_deadline is None or self._clock() + delay < self._retry_deadline
@@ -288,9 +337,9 @@ class SddcManagerClient:
         ``advice`` is the collection's own hint; ``describe_failure`` says when it is shown.
         """
         try:
-            body = response.json()
+            body = json.loads(self.body_text(response))
         except (ValueError, RecursionError):
-            error, body_quote = None, self.redactor.text(quote(response.text)) or None
+            error, body_quote = None, self.redactor.text(quote(self.body_text(response))) or None
         else:
             body = self.redactor.value(body)
             error, body_quote = (body, None) if isinstance(body, (dict, str)) else (None, quote(str(body)))
@@ -315,8 +364,8 @@ class SddcManagerClient:
         """True when ``PATCH /v1/tokens/access-token/refresh`` gave a new access token."""
         try:
             response = self._send('PATCH', '/v1/tokens/access-token/refresh', 'Refreshing the SDDC Manager access token',
-                                  self._refresh_token, False, False)
-            token = response.json() if response.status_code == 200 else None
+                                  json_body=self._refresh_token)
+            token = json.loads(self.body_text(response)) if response.status_code == 200 else None
         except (SddcManagerError, ValueError, RecursionError):
             return False
         if not isinstance(token, str) or not token:
@@ -328,7 +377,8 @@ class SddcManagerClient:
 
     # -- transport -----------------------------------------------------------------
 
-    def _send(self, method, path, description, json_body, stream, authenticated, retry_statuses=RETRYABLE_STATUS_CODES):
+    def _send(self, method, path, description, json_body=_NO_BODY, stream=False, authenticated=False,
+              retry_statuses=RETRYABLE_STATUS_CODES):
         """One logical request: retried on connection faults and 429/502/503/504, bounded in time and size."""
         policy = self._retry_policy
         attempt = 0
@@ -336,7 +386,8 @@ class SddcManagerClient:
             attempt += 1
             retry_after = None
             try:
-                response = self._attempt(method, path, description, json_body, stream, authenticated)
+                response = self._attempt(method, path, description, json_body=json_body, stream=stream,
+                                         authenticated=authenticated)
             except TransientFault as fault:
                 reason, response = fault.reason, None
             else:
@@ -356,7 +407,7 @@ class SddcManagerClient:
                 response.close()
             self._sleep(delay)
 
-    def _attempt(self, method, path, description, json_body, stream, authenticated):
+    def _attempt(self, method, path, description, json_body=_NO_BODY, stream=False, authenticated=False):
         """One HTTP exchange, following same-origin redirects of body-less reads only."""
         url = self.base_url + path
         for dummy in range(MAX_REDIRECTS + 1):
@@ -426,15 +477,7 @@ class SddcManagerClient:
                 response.close()
                 raise InvalidResponseError(
                     '%s failed: the answer is larger than %d bytes; SDDC Manager answers are far smaller, so it '
-                    'was not read.' % (description, MAX_JSON_BYTES), status_code=response.status_code)
+                    'was not read.' % (description, MAX_JSON_BYTES), status_code=response.status_code,
+                    transient=False)
             chunks.append(chunk)
-        response._content = b''.join(chunks)   # pylint: disable=protected-access  # what requests' .content reads
-        response._content_consumed = True   # pylint: disable=protected-access
-
-
-class TransientFault(Exception):
-    """Internal: one attempt met a fault that another attempt may not meet."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
+        response.sddc_body = b''.join(chunks)   # what decode_json and api_error read

@@ -150,7 +150,7 @@ def download_export(client, run_id: str, directory: str, max_size: int = DEFAULT
         if looks_like_error_page(content_type, bytes(head)):
             raise InvalidResponseError('%s failed: SDDC Manager sent an error page (%s) instead of the file: %s'
                                        % (description, quote(content_type, 80) or 'no Content-Type',
-                                          client.redactor.text(quote(bytes(head)))),
+                                          client.quoted(bytes(head))),
                                        status_code=response.status_code)
         on_disk = file_sha256(path)
         if on_disk != (size, digest.hexdigest()):

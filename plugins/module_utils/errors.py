@@ -13,6 +13,7 @@ The keys a failure can return are fixed here, once: ``msg``, ``error_kind``,
 Every plugin's RETURN documents them; a unit test holds the two together.
 """
 
+from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
 from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line
 
 FAILURE_KEYS = ('msg', 'error_kind', 'status_code', 'error', 'error_details')
@@ -29,9 +30,15 @@ DETAIL_KEYS = {
 
 
 class SddcManagerError(Exception):
-    """Base class: a failure a person can act on, described in one line."""
+    """Base class: a failure a person can act on, described in one line.
 
-    def __init__(self, msg: str, status_code: int = None, error=None, **details):
+    ``transient`` says whether another attempt (another poll of a wait) may not meet it;
+    each kind sets its default, and an instance may say otherwise.
+    """
+
+    transient = False
+
+    def __init__(self, msg: str, status_code: int = None, error=None, transient: bool = None, **details):
         # One bounded line, whatever a server put into it (a list of every domain it has, say).
         msg = one_line(msg, MSG_LIMIT)
         super().__init__(msg)
@@ -39,6 +46,8 @@ class SddcManagerError(Exception):
         if unknown:
             raise TypeError('undocumented failure details: %s' % ', '.join(sorted(unknown)))
         self.msg = msg
+        if transient is not None:
+            self.transient = transient
         self.status_code = status_code
         self.error = error
         self.details = dict((key, value) for key, value in details.items() if value is not None)
@@ -62,17 +71,34 @@ class ConfigurationError(SddcManagerError):
 class TransportError(SddcManagerError):
     """No usable HTTP answer: connection refused or reset, timeout, after retries."""
 
+    transient = True
+
 
 class CertificateError(TransportError):
     """The TLS handshake failed for a reason that retrying cannot clear."""
 
+    transient = False
+
 
 class InvalidResponseError(SddcManagerError):
-    """An answer that is not what the API promises (HTML from a proxy, truncated JSON)."""
+    """An answer that is not what the API promises (HTML from a proxy, truncated JSON).
+
+    Transient unless said otherwise: a proxy may garble one answer; an answer too large
+    or nested too deep to read is the same at every poll.
+    """
+
+    transient = True
 
 
 class ApiError(SddcManagerError):
-    """SDDC Manager answered with an HTTP error status and (usually) a VCF Error body."""
+    """SDDC Manager answered with an HTTP error status and (usually) a VCF Error body.
+
+    Transient for the statuses a retry may clear (429, 502, 503, 504).
+    """
+
+    @property
+    def transient(self) -> bool:
+        return self.status_code in RETRYABLE_STATUS_CODES
 
 
 class AuthenticationError(ApiError):
@@ -89,3 +115,23 @@ class ExportNotReadyError(SddcManagerError):
 
 class UnsupportedVersionError(SddcManagerError):
     """The appliance is older than the version that offers an operation."""
+
+
+class WaitTimeoutError(SddcManagerError):
+    """A wait ran out of time; what it waited for may still be running on SDDC Manager."""
+
+
+class ExportFailedError(SddcManagerError):
+    """SDDC Manager ended a pre-check export FAILED; its error and remediation are in the msg."""
+
+
+class PrecheckBlockedError(SddcManagerError):
+    """The gate failed on a pre-check run: findings at the fail_on level, or what could not be read or checked."""
+
+
+# Every error_kind a failure can have: these classes and the boundary's last resort. RETURN names each.
+ERROR_KINDS = tuple(kind.__name__ for kind in (
+    ConfigurationError, ApiError, AuthenticationError, NotFoundError, CertificateError, TransportError,
+    InvalidResponseError, UnsupportedVersionError, ExportNotReadyError, ExportFailedError, WaitTimeoutError,
+    PrecheckBlockedError)) + ('UnexpectedError',)
+

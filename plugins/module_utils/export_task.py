@@ -8,25 +8,20 @@ wait_for_precheck_export action, so that every one of them reads statuses, run
 ids and the 9.0 "no such operation" answer the same way.
 """
 
-import re
 from typing import Optional
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import require_run
-from ansible_collections.sddc.manager.plugins.module_utils.errors import (
-    InvalidResponseError,
-    UnsupportedVersionError,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.appliance import require_exports_support
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import require_run
 from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
 from ansible_collections.sddc.manager.plugins.module_utils.text import (
     format_duration,
     percentage,
     plural,
     progress_phrase,
-    quote,
     status_word,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_error
-from ansible_collections.sddc.manager.plugins.module_utils.waiter import Subject
+from ansible_collections.sddc.manager.plugins.module_utils.subject import Subject
 
 NOT_STARTED = 'NOT_STARTED'
 QUEUED = 'QUEUED'
@@ -35,8 +30,6 @@ COMPLETED = 'COMPLETED'
 FAILED = 'FAILED'
 PENDING_STATUSES = frozenset([NOT_STARTED, QUEUED, IN_PROGRESS])
 TERMINAL_STATUSES = frozenset([COMPLETED, FAILED])
-EXPORTS_MIN_VERSION = (9, 1)
-APPLIANCE_INFO_PATH = '/v1/system/appliance-info'
 
 # What precheck_export did: outcome values.
 STARTED = 'started'
@@ -84,33 +77,6 @@ def export_success_message(run_id: str, elapsed: float, polls: int) -> str:
         run_id, format_duration(elapsed), plural(polls, 'poll'))
 
 
-def parse_version(text) -> Optional[tuple]:
-    """(9, 1) from ``9.1.0.0.24000000``; None when it does not start with numbers."""
-    match = re.match(r'^\s*(\d+)\.(\d+)', str(text or ''))
-    if not match:
-        return None
-    return int(match.group(1)), int(match.group(2))
-
-
-def appliance_version(client) -> str:
-    """The version SDDC Manager reports (``9.1.0.0.24000000``), or None when it gives none."""
-    info = client.get_json(APPLIANCE_INFO_PATH, 'Reading the SDDC Manager version')
-    version = info.get('version') if isinstance(info, dict) else None
-    return quote(version, 64) if isinstance(version, str) else None
-
-
-def require_exports_support(client, status_code: int) -> None:
-    """After a 404/405 on an export operation: fail clearly on an appliance older than 9.1."""
-    version = appliance_version(client)
-    parsed = parse_version(version)
-    if parsed is not None and parsed < EXPORTS_MIN_VERSION:
-        raise UnsupportedVersionError(
-            'SDDC Manager at %s runs version %s; pre-check exports need VCF %d.%d or later '
-            '(the export operation answered HTTP %s).'
-            % (client.base_url, version, EXPORTS_MIN_VERSION[0], EXPORTS_MIN_VERSION[1], status_code),
-            version=version, required_version='%d.%d' % EXPORTS_MIN_VERSION)
-
-
 def read_export(client, run_id: str) -> Optional[dict]:
     """The ExportTaskRest of ``run_id``, or None when the run exists but has no export.
 
@@ -126,12 +92,8 @@ def read_export(client, run_id: str) -> Optional[dict]:
             raise client.api_error(description, response)
         require_run(client, run_id)
         return None
-    export = client.decode_json(response, description)
-    if not isinstance(export, dict) or 'status' not in export:
-        raise InvalidResponseError('%s: the answer is not an export task (no status field): %s'
-                                   % (description, client.redactor.text(quote(export))),
-                                   status_code=response.status_code)
-    return export
+    return client.decode_json(response, description, lambda export: isinstance(export, dict) and 'status' in export,
+                              'an export task (with a status field)')
 
 
 def plan_start(export, force: bool = False) -> str:

@@ -38,6 +38,11 @@ _ERROR_WORDS = frozenset(['ERROR', 'CRITICAL', 'FATAL', 'BLOCKER', 'BLOCKING', '
 _WARNING_WORDS = frozenset(['WARNING', 'WARN', 'MEDIUM', 'MODERATE'])
 _INFO_WORDS = frozenset(['INFO', 'INFORMATION', 'INFORMATIONAL', 'OPTIONAL', 'LOW', 'NOTICE'])
 _PASSED_WORDS = frozenset(['VALIDATION_SUCCESSFUL', 'SUCCESSFUL', 'SUCCESS', 'SUCCEEDED', 'PASSED', 'PASS', 'OK'])
+# Only these words mean "not judged": a status that merely contains SILENC or SUPPRESS is a failure.
+_SILENCED_WORDS = frozenset(['SILENCED', 'VALIDATION_SILENCED', 'SUPPRESSED', 'VALIDATION_SUPPRESSED'])
+# Classification types that carry a check's outcome: an unknown value there is a failure, not a tag.
+_STATUS_TYPES = frozenset(['VALIDATIONSTATUS', 'VALIDATION_STATUS', 'STATUS', 'SEVERITY', 'IMPORTANCELEVEL',
+                           'IMPORTANCE_LEVEL'])
 _RESOURCE_KEYS = ('resourceName', 'resource', 'resourceFqdn', 'fqdn', 'hostname', 'entityName', 'resourceId')
 _DOMAIN_KEYS = ('domainName', 'domain', 'domainId')
 
@@ -61,7 +66,7 @@ def outcome_of(status) -> str:
     word = status_word(status)
     if word in _PASSED_WORDS:
         return 'passed'
-    if 'SILENC' in word or 'SUPPRESS' in word:
+    if word in _SILENCED_WORDS:
         return 'silenced'
     return 'failed'
 
@@ -115,15 +120,14 @@ def _notification_parts(notification: dict) -> tuple:
 
 
 class FindingsWalk:
-    """One pass over an AssessmentOutput; ``findings``, ``passed`` and ``silenced`` are the result."""
+    """One pass over an AssessmentOutput; ``merged_findings()``, ``passed`` and ``silenced`` are the result."""
 
     def __init__(self):
-        self.findings = []
+        self._merger = _Merger()
         self.passed = 0
         self.silenced = 0
         self.nodes = 0
         self.truncated = False
-        self._index = {}
 
     # -- validationResult ---------------------------------------------------------
 
@@ -177,7 +181,7 @@ class FindingsWalk:
             status=text_field(context.get('validationStatus'), 64),
             message=_join(messages), remediation=_join(remediation), remediation_url=_first_of(links),
             reference_token=text_field(node.get('referenceToken'), 64), resource=resource, domain=domain,
-            source='validationResult'))
+            source='validationResult', check_id=text_field(context.get('validatorDefinitionId'), 255)))
 
     def _notification(self, node, context, notification, resource, domain):
         raw = notification.get('severity')
@@ -190,7 +194,7 @@ class FindingsWalk:
             message=message, remediation=remediation or text_field(node.get('remediationMessage')),
             remediation_url=_first_of(links) or text_field(node.get('remediationUrl'), 500),
             reference_token=text_field(node.get('referenceToken'), 64), resource=resource, domain=domain,
-            source='notifications'))
+            source='notifications', check_id=text_field(context.get('validatorDefinitionId'), 255)))
 
     # -- physicalPresentedData ----------------------------------------------------
 
@@ -215,7 +219,13 @@ class FindingsWalk:
         if value in _PASSED_WORDS:
             self.passed += 1
             return
-        if 'ERROR' in value or 'FAIL' in value or 'CRITICAL' in value:
+        if status_word(classification.get('type')) in _STATUS_TYPES:
+            # An outcome: only known words pass or are silenced; anything else failed, as in validationResult.
+            if value in _SILENCED_WORDS:
+                self.silenced += 1
+                return
+            severity = normalise_severity(classification.get('value'))
+        elif 'ERROR' in value or 'FAIL' in value or 'CRITICAL' in value:
             severity = ERROR
         elif 'WARN' in value:
             severity = WARNING
@@ -225,13 +235,16 @@ class FindingsWalk:
             id=text_field(node.get('id'), 255) or name, name=name, severity=severity,
             severity_raw=text_field(classification.get('value'), 64), status=text_field(classification.get('value'), 64),
             message=text_field(classification.get('description')), remediation=None, remediation_url=None,
-            reference_token=None, resource=parent, domain=domain, source='physicalPresentedData'))
+            reference_token=None, resource=parent, domain=domain, source='physicalPresentedData', check_id=None))
 
     # -- shared -------------------------------------------------------------------
 
     def _visit(self, node, depth) -> bool:
-        """True when ``node`` is an object to read; counts nodes and stops at the bounds."""
-        if not isinstance(node, dict):
+        """True when ``node`` is an object to read; counts nodes and stops at the bounds.
+
+        Empty objects and non-objects hold nothing to read, so they do not use up the node bound.
+        """
+        if not isinstance(node, dict) or not node:
             return False
         if depth > MAX_DEPTH or self.nodes >= MAX_NODES:
             self.truncated = True
@@ -240,36 +253,120 @@ class FindingsWalk:
         return True
 
     def _add(self, finding: dict) -> None:
-        """Add a finding, or merge it into the same check already found in another representation."""
+        check_id = finding.pop('check_id')
         finding.update(passed=False, ignored=False)
-        keys = _keys(finding)
-        for key in keys:
-            existing = self._index.get(key)
-            if existing is not None:
-                if existing['source'] != finding['source']:
-                    for field, value in finding.items():
-                        if existing.get(field) is None and value is not None:
-                            existing[field] = value
-                    if SEVERITY_RANK[finding['severity']] < SEVERITY_RANK[existing['severity']]:
-                        existing['severity'] = finding['severity']
-                    return
-                break
-        for key in keys:
-            self._index.setdefault(key, finding)
-        self.findings.append(finding)
+        self._merger.add(finding, check_id)
+
+    def merged_findings(self) -> list:
+        """Every finding read, one per check, resource and domain."""
+        return self._merger.resolve_unplaced()
 
 
-def _keys(finding: dict) -> list:
-    """What makes two findings the same check: its id or name, its message, and its resource when known."""
-    message = (finding.get('message') or '').casefold()
-    resource = (finding.get('resource') or '').casefold()
-    keys = []
-    for label in (finding.get('id'), finding.get('name')):
-        if label:
-            keys.append((label.casefold(), message, resource))
-            if resource:
-                keys.append((label.casefold(), message, ''))
-    return keys
+def _fold(value) -> str:
+    return value.casefold() if value else ''
+
+
+def _labels(finding: dict, check_id) -> list:
+    """What names the check: its definition id when the result gives one, and its name.
+
+    A notification read without a check node is named by its own message too, so two
+    notifications of one node stay two findings.
+    """
+    labels = [('id', _fold(check_id))] if check_id else []
+    name = _fold(finding.get('name'))
+    if finding['source'] == 'notifications' and not check_id:
+        name = '%s\x00%s' % (name, _fold(finding.get('message')))
+    if name:
+        labels.append(('name', name))
+    return labels
+
+
+class _Merger:
+    """One finding per check, resource and domain, whichever representations carry it.
+
+    Identity is never the message text, which differs between representations. A finding
+    whose resource or domain the result does not give (the validation tree rarely names
+    them) joins the one finding of the same check that does, when there is exactly one.
+    """
+
+    def __init__(self):
+        self.merged = []
+        self._exact = {}
+        self._by_label = {}
+
+    def add(self, finding: dict, check_id) -> None:
+        labels = _labels(finding, check_id)
+        place = (_fold(finding.get('resource')), _fold(finding.get('domain')))
+        target = self._find(labels, place, check_id)
+        if target is not None:
+            _merge_into(target, finding)
+            return
+        entry = dict(finding=finding, check_id=_fold(check_id), labels=labels, place=place)
+        self.merged.append(entry)
+        for label in labels:
+            self._exact.setdefault((label, place), entry)
+            self._by_label.setdefault(label, []).append(entry)
+
+    def _find(self, labels, place, check_id):
+        for label in labels:
+            entry = self._exact.get((label, place))
+            if entry is not None and _compatible(entry['check_id'], _fold(check_id)):
+                return entry['finding']
+        return None
+
+    def resolve_unplaced(self) -> list:
+        """Fold each finding without resource or domain into the one placed finding of its check, if unique."""
+        kept = []
+        for entry in self.merged:
+            resource, domain = entry['place']
+            if resource and domain:
+                kept.append(entry)
+                continue
+            home = self._unique_home(entry)
+            if home is None:
+                kept.append(entry)
+            else:
+                _merge_into(home['finding'], entry['finding'])
+                if entry['check_id'] and not home['check_id']:   # the check's definition id names it best
+                    home['finding']['id'], home['check_id'] = entry['finding']['id'], entry['check_id']
+                entry['merged_into'] = home
+        return [entry['finding'] for entry in kept if 'merged_into' not in entry]
+
+    def _unique_home(self, entry):
+        resource, domain = entry['place']
+        homes = []
+        for label in entry['labels']:
+            for other in self._by_label.get(label, ()):
+                if other is entry or 'merged_into' in other or not _compatible(other['check_id'], entry['check_id']):
+                    continue
+                other_resource, other_domain = other['place']
+                if (resource and resource != other_resource) or (domain and domain != other_domain):
+                    continue
+                if not (other_resource or other_domain) or other in homes:
+                    continue
+                homes.append(other)
+                if len(homes) > 1:
+                    return None
+        return homes[0] if homes else None
+
+
+def _compatible(left: str, right: str) -> bool:
+    """Two different check definition ids are two checks, whatever their names."""
+    return not left or not right or left == right
+
+
+def _merge_into(existing: dict, finding: dict) -> None:
+    """The most severe severity, every distinct text, and what either side knew."""
+    if SEVERITY_RANK[finding['severity']] < SEVERITY_RANK[existing['severity']]:
+        existing['severity'] = finding['severity']
+        existing['severity_raw'] = finding['severity_raw']
+    for field in ('message', 'remediation'):
+        known = existing.get(field) or ''
+        if finding.get(field) and finding[field] not in known and len(known) < FIELD_LIMIT - 3:
+            existing[field] = _join([existing.get(field), finding[field]])
+    for field, value in finding.items():
+        if existing.get(field) is None and value is not None:
+            existing[field] = value
 
 
 def _join(parts: list):
@@ -335,8 +432,19 @@ def sort_findings(findings: list) -> list:
                                            f['name'] or f['id'] or ''))
 
 
+def reported_counts(summaries: list):
+    """The server's own counts, summed over its domains; None when it gave no per-domain summary."""
+    if not summaries:
+        return None
+    return dict((key, sum(entry[key] for entry in summaries)) for key in ('error', 'warning', 'info'))
+
+
 def extract_findings(result) -> dict:
-    """``findings`` (sorted), ``summary`` and ``truncated`` from an AssessmentOutput of any shape."""
+    """``findings`` (sorted), ``summary``, ``truncated``, and the counts read beside those the server reported.
+
+    ``truncated`` (the walk stopped at a bound) and a server count of errors above the
+    ERROR findings read both mean that an ERROR may have gone unread.
+    """
     walk = FindingsWalk()
     if isinstance(result, dict):
         walk.walk_validations(result.get('validationResult'))
@@ -344,6 +452,9 @@ def extract_findings(result) -> dict:
         summaries = domain_summaries(result)
     else:
         summaries = []
-    findings = sort_findings(walk.findings)
+    findings = sort_findings(walk.merged_findings())
+    read = _counts(findings)
     return dict(findings=findings, summary=summarise(findings, walk.passed, walk.silenced, summaries),
-                truncated=walk.truncated)
+                truncated=walk.truncated, nodes=walk.nodes,
+                counts_read=dict((key, read[key]) for key in ('error', 'warning', 'info')),
+                counts_reported=reported_counts(summaries))

@@ -1,63 +1,77 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""What a finished pre-check run means for the upgrade: the run's result keys, the verdict, the one-line reason.
+"""What a finished pre-check run means for the upgrade: the verdict and its one-line reason.
 
-Shared by precheck_info (``describe_run``), wait_for_precheck and the
-upgrade_precheck role, so that every one of them reads a run, gates on it and
-words its failure the same way.
+Shared by precheck_info, wait_for_precheck, precheck_report and the upgrade_precheck
+role, so that every one of them gates on a run and words its failure the same way.
+
+The verdict fails closed: a run is READY only when it completed and everything it
+reported was read and passed. A run that ended otherwise, a walk cut at a bound, or a
+server that counts more errors than were read are each a reason, quoted in the line.
 """
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (
-    ABORTED_STATUSES,
+from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, count
+from ansible_collections.sddc.manager.plugins.module_utils.run_result import (
+    COMPLETED_STATUSES,
     COMPLETED_WITH_FAILURE,
-    run_finished,
-    run_progress,
-    run_status,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, count, extract_findings
-from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, plural, text_field
-from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_error
+from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, plural
+from ansible_collections.sddc.manager.plugins.module_utils.waivers import apply_waivers
 
 FAIL_ON_CHOICES = ('error', 'warning', 'never')
 READY = 'READY'
 READY_WITH_WARNINGS = 'READY WITH WARNINGS'
 BLOCKED = 'BLOCKED'
 NOT_FINISHED = 'NOT FINISHED'
+NOT_CHECKED = 'NOT CHECKED'   # nothing was pre-checked (no check-set offered, the manager not reached)
 MAX_SHOWN_WARNINGS = 10
+GATE_LEVELS = {'error': (ERROR,), 'warning': (ERROR, WARNING), 'never': ()}
 
 
-def describe_run(run_id: str, run, include_raw: bool = False) -> dict:
-    """The result keys of one run: exists, status, finished, progress, findings, summary (and raw)."""
-    if run is None:
-        return dict(run_id=run_id, exists=False, status=None, finished=False, progress=None, findings=[],
-                    summary=None, input_errors=[], validation_message=None)
-    extracted = extract_findings(run)
-    validation = run.get('validationResult') if isinstance(run.get('validationResult'), dict) else {}
-    raw_errors = run.get('inputValidationErrors') if isinstance(run.get('inputValidationErrors'), list) else []
-    input_errors = [describe_error(error) for error in raw_errors[:20] if isinstance(error, (dict, str))]
-    result = dict(run_id=run_id, exists=True, status=run_status(run), finished=run_finished(run),
-                  progress=run_progress(run), findings=extracted['findings'], summary=extracted['summary'],
-                  truncated=extracted['truncated'], input_errors=[e for e in input_errors if e],
-                  validation_message=text_field(validation.get('message'), 1000),
-                  timestamp=text_field(run.get('timestamp'), 64),
-                  completion_timestamp=text_field(run.get('completionTimestamp'), 64))
-    if include_raw:
-        result['raw'] = run
-    return result
+def ignore_set(ignore_checks) -> tuple:
+    """(the ids and names to ignore, casefolded; a note per blank entry, which ignores nothing)."""
+    wanted, notes = set(), []
+    for check in ignore_checks or []:
+        text = str(check).strip() if check is not None else ''
+        if text:
+            wanted.add(text.casefold())
+        else:
+            notes.append('ignore_checks has an empty entry (an empty survey answer?): it was dropped, so it '
+                         'ignores nothing.')
+    return wanted, notes[:1]
 
 
-def mark_ignored(findings: list, ignore_checks: list) -> None:
-    """Set ``ignored`` on findings whose id or name is in ``ignore_checks`` (any casing)."""
-    wanted = set(str(check).strip().casefold() for check in ignore_checks or [])
-    for finding in findings:
-        finding['ignored'] = bool(wanted) and any(
-            (finding.get(key) or '').casefold() in wanted for key in ('id', 'name'))
+def is_ignored(finding: dict, wanted: set) -> bool:
+    """A finding is ignored by its id or name, never by a missing one."""
+    return any(finding.get(key) and finding[key].casefold() in wanted for key in ('id', 'name'))
 
 
 def failing_findings(findings: list, fail_on: str) -> list:
-    levels = {'error': (ERROR,), 'warning': (ERROR, WARNING), 'never': ()}[fail_on]
-    return [f for f in findings if f['severity'] in levels and not f['ignored']]
+    """The findings the gate fails on: at its levels, neither ignored nor waived."""
+    levels = GATE_LEVELS[fail_on]
+    return [f for f in findings if f['severity'] in levels and not f.get('ignored') and not f.get('waived')]
+
+
+def incomplete_reasons(described: dict) -> list:
+    """Why a finished run cannot be READY whatever its findings: what it did not check, or what was not read."""
+    reasons = []
+    status = described['status']
+    if status not in COMPLETED_STATUSES:
+        reasons.append('the run ended %s, so it did not check everything' % status)
+    if described.get('truncated'):
+        reasons.append('the result is larger or nests deeper than the collection reads, so not every finding '
+                       'was read; open the run in the SDDC Manager UI')
+    read, reported = described.get('counts_read') or {}, described.get('counts_reported') or {}
+    if count(reported.get('error')) > count(read.get('error')):
+        reasons.append('SDDC Manager counts %s but %s could be read, so an error went unread'
+                       % (plural(count(reported.get('error')), 'error'), count(read.get('error'))))
+    if status == COMPLETED_WITH_FAILURE and not count(read.get('error')):
+        explained = [described.get('validation_message')] + list(described.get('input_errors') or [])
+        explained = [one_line(r, 600) for r in explained if r]
+        reasons.append(' '.join(explained) or 'SDDC Manager reported the run as failed without a readable '
+                                              'finding; open the run in the SDDC Manager UI')
+    return reasons
 
 
 def counts_phrase(summary: dict) -> str:
@@ -67,10 +81,10 @@ def counts_phrase(summary: dict) -> str:
                       '%d info' % count(summary.get('info')), '%d passed' % count(summary.get('passed'))])
 
 
-def finding_phrase(finding: dict) -> str:
+def finding_phrase(finding: dict, with_severity: bool = True) -> str:
     """``ERROR vc-01.example.com / vCenter license: <message> Remediation: <remediation>``."""
     where = ' / '.join(part for part in (finding.get('resource'), finding.get('name') or finding.get('id')) if part)
-    line = '%s %s' % (finding['severity'], where or 'unnamed check')
+    line = '%s %s' % (finding['severity'], where or 'unnamed check') if with_severity else where or 'unnamed check'
     if finding.get('message'):
         line += ': %s' % one_line(finding['message'], 300)
     if finding.get('remediation'):
@@ -78,56 +92,59 @@ def finding_phrase(finding: dict) -> str:
     return line
 
 
-def verdict_word(status: str, summary: dict, failing: list, unexplained: bool, finished: bool) -> str:
+def verdict_word(finished: bool, reasons: list, blocking: list, findings: list) -> str:
+    """NOT FINISHED, BLOCKED (a reason, or a finding at the gate's level), READY WITH WARNINGS, or READY."""
     if not finished:
         return NOT_FINISHED
-    if failing or unexplained:
+    if reasons or blocking:
         return BLOCKED
-    summary = summary or {}
-    if summary.get('error') or summary.get('warning'):
+    if any(f['severity'] in (ERROR, WARNING) for f in findings):
         return READY_WITH_WARNINGS
-    return READY if status not in ABORTED_STATUSES else BLOCKED
+    return READY
 
 
 class Verdict:
-    """The gate applied to a finished run: which findings fail the play, and the one-line reason."""
+    """The gate applied to a finished run: which findings fail the play, and the one-line reason.
 
-    def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None):
+    The caller's findings are left as they are: ``findings`` is a new list, each marked
+    ``ignored`` and ``waived``.
+    """
+
+    def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None, waivers=None, today=None):
         self.described = described
-        findings = described['findings']
-        mark_ignored(findings, ignore_checks)
-        # The verdict reads the same with fail_on: never (report only) as with error; only failing differs.
-        blocking = failing_findings(findings, fail_on if fail_on != 'never' else 'error')
-        status = described['status']
-        readable_errors = [f for f in findings if f['severity'] == ERROR]
-        failed_run = status == COMPLETED_WITH_FAILURE or status in ABORTED_STATUSES
-        # A failed run with no ERROR finding we could read is blocked (never read the unknown as benign);
-        # one whose only ERROR findings are ignored is not.
-        unexplained = failed_run and not readable_errors
-        self.word = verdict_word(status, described['summary'], blocking, unexplained, described['finished'])
-        self.failing = blocking if fail_on != 'never' else []
-        self.unexplained = unexplained and fail_on != 'never'
-        self.failed = bool(self.failing) or self.unexplained
-        # Warnings that do not fail the play: with fail_on=warning every one of them is in blocking.
-        self.warnings = [] if fail_on == 'warning' else [
-            f for f in findings if f['severity'] == WARNING and not f['ignored']]
+        wanted, self.notes = ignore_set(ignore_checks)
+        findings = [dict(f, ignored=is_ignored(f, wanted)) for f in described['findings']]
+        waived = apply_waivers(findings, waivers or [], today)
+        self.findings, self.expired, self.stale = waived.findings, waived.expired, waived.stale
+        self.reasons = incomplete_reasons(described) if described['finished'] else []
+        # The word reads the same with fail_on: never (report only) as with error; only failing differs.
+        blocking = failing_findings(self.findings, fail_on if fail_on != 'never' else 'error')
+        self.word = verdict_word(described['finished'], self.reasons, blocking, self.findings)
+        gating = fail_on != 'never'
+        self.failing = blocking if gating else []
+        self.failed = gating and bool(self.failing or self.reasons or self.expired)
+        # Warnings shown beside a passing gate: with fail_on=warning every one of them is in blocking,
+        # and fail_on=never only reports.
+        self.warnings = [] if fail_on != 'error' else [
+            f for f in self.findings if f['severity'] == WARNING and not f['ignored'] and not f.get('waived')]
 
     def message(self) -> str:
-        """One line, at most MSG_LIMIT characters: run, status, counts, then the failing findings."""
+        """One line, at most MSG_LIMIT characters: run, status, counts, verdict, why, then the failing findings."""
         described = self.described
-        head = 'Pre-check run %s: %s, %s' % (
-            described['run_id'], described['status'], counts_phrase(described['summary']))
-        if not self.failed:
-            ignored = len([f for f in described['findings'] if f['ignored']])
-            tail = ' (%s ignored)' % plural(ignored, 'finding') if ignored else ''
-            return one_line('%s: %s%s.' % (head, self.word, tail), MSG_LIMIT)
-        if self.unexplained:
-            reasons = [described.get('validation_message')] + list(described.get('input_errors') or [])
-            reasons = [r for r in reasons if r] or ['SDDC Manager reported the run as failed without a readable '
-                                                    'finding; open the run in the SDDC Manager UI']
-            line = '%s: %s. %s' % (head, self.word, ' '.join(one_line(r, 600) for r in reasons))
-            return one_line(line, MSG_LIMIT)
-        return self._listing(head + ': %s.' % self.word, self.failing)
+        line = 'Pre-check run %s: %s, %s: %s.' % (described['run_id'], described['status'],
+                                                  counts_phrase(described['summary']), self.word)
+        why = [reason.rstrip('.') + '.' for reason in self.reasons]
+        why.extend('Waiver %s for %s expired on %s.' % (w['ticket'] or 'without a ticket', w['check'], w['expires'])
+                   for w in self.expired)
+        if why:
+            line += ' ' + ' '.join(why)
+        if self.failing:
+            return self._listing(line, self.failing)
+        set_aside = [plural(len([f for f in self.findings if f.get(key)]), 'finding') + ' ' + key
+                     for key in ('ignored', 'waived') if any(f.get(key) for f in self.findings)]
+        if set_aside and not why:
+            line = line[:-1] + ' (%s).' % ', '.join(set_aside)
+        return one_line(line, MSG_LIMIT)
 
     @staticmethod
     def _listing(head: str, failing: list) -> str:
@@ -143,8 +160,10 @@ class Verdict:
         return line
 
     def warning_lines(self) -> list:
-        """Ansible warnings for WARNING findings that do not fail the play: at most ten, then a count."""
-        lines = [finding_phrase(f) for f in self.warnings[:MAX_SHOWN_WARNINGS]]
+        """Ansible warnings: WARNING findings that do not fail the play (ten, then a count), and stale waivers."""
+        lines = [finding_phrase(f, with_severity=False) for f in self.warnings[:MAX_SHOWN_WARNINGS]]
         if len(self.warnings) > MAX_SHOWN_WARNINGS:
             lines.append('+%d more warnings (see findings).' % (len(self.warnings) - MAX_SHOWN_WARNINGS))
-        return lines
+        lines.extend('Waiver %s for %s matched no finding: remove it, the problem it covered is gone.'
+                     % (w['ticket'] or 'without a ticket', w['check']) for w in self.stale)
+        return self.notes + lines

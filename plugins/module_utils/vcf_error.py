@@ -55,6 +55,15 @@ def _nested_messages(error: dict) -> list:
     return messages
 
 
+def _other_words(error: dict) -> str:
+    """The words of a body that is not a VCF Error: ``{"error": "disk quota exceeded"}``, or a Spring
+    or RFC 7807 answer (``{"status": 404, "error": "Not Found", "path": ...}``, ``title``/``detail``)."""
+    words = [text_field(error.get(key), 500) for key in ('error', 'title', 'detail')]
+    line = ': '.join(dict.fromkeys(word for word in words if word))
+    path = text_field(error.get('path'), 300)
+    return '%s (path %s)' % (line, path) if line and path else line
+
+
 def describe_error(error, advice: str = None, always: bool = False) -> str:
     """One line from a VCF ``Error``: code, message, causes, remediation, link, reference token.
 
@@ -69,7 +78,7 @@ def describe_error(error, advice: str = None, always: bool = False) -> str:
         return sentence(advice) if advice else ''
     parts = []
     code = one_line(text_field(error.get('errorCode')), 200)
-    message = sentence(text_field(error.get('message')))
+    message = sentence(text_field(error.get('message')) or _other_words(error))
     if code and message:
         parts.append('%s: %s' % (code, message))
     elif code or message:

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The one poll loop: read something until it finishes, against a monotonic deadline.
 
-What is polled (an export, a pre-check run) is a ``Subject``: how to read it and what
+What is polled (an export, a pre-check run) is a ``Subject`` (subject.py): how to read it and what
 its answers mean; the loop holds the rules every wait shares: at
 least one look, stop at the first terminal status, ride out transient faults while
 time remains, poll sooner while the subject is young, report progress on change.
@@ -13,13 +13,7 @@ Kept free of Ansible so unit tests drive it with a fake clock.
 import time
 from typing import Optional
 
-from ansible_collections.sddc.manager.plugins.module_utils.errors import (
-    ApiError,
-    InvalidResponseError,
-    SddcManagerError,
-    TransportError,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.retry import RETRYABLE_STATUS_CODES
+from ansible_collections.sddc.manager.plugins.module_utils.errors import SddcManagerError
 from ansible_collections.sddc.manager.plugins.module_utils.text import format_duration, plural, progress_phrase
 
 FINISHED = 'finished'
@@ -28,13 +22,6 @@ MISSING = 'missing'
 ERROR = 'error'
 
 FIRST_POLL_DELAY = 1.0
-
-
-def is_transient(exc: SddcManagerError) -> bool:
-    """Faults worth another poll: no answer, a garbled answer, or a retryable status (never TLS or config)."""
-    if type(exc) in (TransportError, InvalidResponseError):   # not subclasses: a certificate problem stays
-        return True
-    return isinstance(exc, ApiError) and exc.status_code in RETRYABLE_STATUS_CODES
 
 
 class ProgressEstimate:
@@ -61,22 +48,6 @@ def next_delay(poll_interval: float, elapsed: float, remaining) -> float:
     if remaining is not None:
         delay = min(delay, max(FIRST_POLL_DELAY, remaining))
     return min(delay, poll_interval)
-
-
-class Subject:
-    """What a wait polls: how to read it, and what its answers mean (status, progress, finished).
-
-    ``label`` names it in messages ("pre-check run X"); ``noun`` starts the sentence that says it
-    may still be running ("The pre-check run").
-    """
-
-    def __init__(self, label: str, noun: str, read, status, progress, finished):
-        self.label = label
-        self.noun = noun
-        self.read = read
-        self.status = status
-        self.progress = progress
-        self.finished = finished
 
 
 class WaitOutcome:
@@ -123,11 +94,8 @@ class Waiter:
     def wait(self) -> WaitOutcome:
         start = self.clock()
         deadline = start + self.timeout
-        self.client.retry_until(deadline)   # a poll's own retries, and each request, end at the deadline too
-        try:
+        with self.client.deadline(deadline):   # a poll's own retries, and each request, end at the deadline too
             return self._loop(start, deadline)
-        finally:
-            self.client.retry_until(None)
 
     def _loop(self, start, deadline):
         subject = self.subject
@@ -138,7 +106,7 @@ class Waiter:
             try:
                 current = subject.read(self.client)
             except SddcManagerError as exc:
-                if not is_transient(exc):
+                if not exc.transient:
                     return WaitOutcome(subject, ERROR, snapshot, polls, self.clock() - start, error=exc)
                 if self.clock() < deadline:   # else it is the deadline that cut the request, not a fault
                     last_fault = exc.msg

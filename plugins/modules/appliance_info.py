@@ -77,7 +77,9 @@ msg:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: AuthenticationError
@@ -102,29 +104,10 @@ error_details:
   sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
-from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
-    EXPORTS_MIN_VERSION,
-    appliance_version,
-    parse_version,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.appliance import read_appliance
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 
 OPTIONS = {}
-RUNS_MIN_VERSION = (5, 2)
-
-
-def read_appliance(client) -> dict:
-    """The version, the VCF release it belongs to, and which operations it offers."""
-    version = appliance_version(client)
-    parsed = parse_version(version)
-    exports = parsed is not None and parsed >= EXPORTS_MIN_VERSION
-    supports = dict(precheck_runs=parsed is not None and parsed >= RUNS_MIN_VERSION, precheck_exports=exports)
-    release = '%d.%d' % parsed if parsed else None
-    msg = 'SDDC Manager at %s runs %s%s; pre-check exports %s.' % (
-        client.base_url, version or 'an unknown version', ' (VCF %s)' % release if release else '',
-        'are available' if exports else 'need VCF %d.%d' % EXPORTS_MIN_VERSION)
-    return dict(changed=False, hostname=client.base_url, version=version, vcf_version=release, supports=supports,
-                msg=msg)
 
 
 def main():

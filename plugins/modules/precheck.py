@@ -172,7 +172,9 @@ msg:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: NotFoundError
@@ -197,16 +199,15 @@ error_details:
   sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import (
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
     DEFAULT_CHECK_SET_TYPE,
     canonical_run_id,
-    check_target_version,
     find_running_run,
     query_check_sets,
-    resolve_domains,
     run_selection,
     start_run,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.domains import check_target_version, resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural

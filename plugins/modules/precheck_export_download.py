@@ -107,7 +107,9 @@ export:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: ExportNotReadyError
@@ -140,7 +142,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.download import (
     download_export,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, ExportNotReadyError
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
     COMPLETED,
     FAILED,

@@ -103,7 +103,9 @@ export:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: UnsupportedVersionError
@@ -128,11 +130,8 @@ error_details:
   sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
-from ansible_collections.sddc.manager.plugins.module_utils.export_task import (
-    is_finished,
-    read_export,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id
+from ansible_collections.sddc.manager.plugins.module_utils.export_task import is_finished, read_export
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.options import run_id_option
 

@@ -97,7 +97,9 @@ msg:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: ConfigurationError
@@ -125,7 +127,7 @@ import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_set_runs import canonical_run_id
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data

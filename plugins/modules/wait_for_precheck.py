@@ -14,9 +14,13 @@ description:
   - Polls C(GET /v1/system/check-sets/{runId}) until a pre-check (check-set) run ends, then gates on its findings.
     By default the task fails when any C(ERROR) finding remains, with one line naming the run, its counts and the
     failing findings, most severe first, with resource, check, message and remediation.
-  - A run that ends C(COMPLETED_WITH_FAILURE) without any readable C(ERROR) finding still fails, quoting the
-    top-level validation message and any input validation errors; a run whose only C(ERROR) findings are in
-    O(ignore_checks) passes.
+  - The verdict fails closed. A run is C(READY) only when it completed (C(COMPLETED_WITH_SUCCESS) or
+    C(COMPLETED_WITH_FAILURE)) and everything it reported was read; otherwise it is C(BLOCKED) with one line saying
+    why. That covers a run that ended otherwise (C(FAILED), C(CANCELLED), C(TIMED_OUT)...), whatever is ignored or
+    waived; a result larger or deeper than the collection reads (RV(truncated)); SDDC Manager's own summary counting
+    more errors than the C(ERROR) findings read; and a run that ends C(COMPLETED_WITH_FAILURE) without any readable
+    C(ERROR) finding, quoting the top-level validation message and any input validation errors. A completed run
+    whose only C(ERROR) findings are ignored or waived passes.
   - With O(fail_on=error), C(WARNING) findings are shown as Ansible warnings (at most ten, then a count).
   - Runs on the controller as an action plugin, through one HTTP session and one login for the whole wait.
     Transient faults (connection resets, timeouts, HTTP 429/502/503/504, a garbled answer) do not end the wait while
@@ -40,9 +44,47 @@ options:
     description:
       - Check ids or names (any casing) whose findings never fail the task. They are still returned, marked
         C(ignored), and counted.
+      - The quick form, without an audit trail; prefer O(waivers), which say why, who, until when.
+      - An empty entry (what an empty AWX survey answer gives) ignores nothing; it is dropped with a warning.
     type: list
     elements: str
     default: []
+  waivers:
+    description:
+      - Accepted risks. A finding a waiver matches is returned with C(waived=true) and its C(waiver), shown in the
+        reports, and does not fail the task.
+      - A waiver that matches a finding after its expiry date fails the task, naming it ("waiver CHG-1234 for
+        vcenter-backup-config expired on 2026-11-30"). A waiver that matches nothing is stale and gives a warning
+        naming its ticket and check, so waivers do not outlive the problem they covered.
+      - A waiver without a check, a reason or a valid expiry date fails the task before any request.
+    type: list
+    elements: dict
+    default: []
+    suboptions:
+      check:
+        description: The check id or name (any casing).
+        type: str
+        required: true
+      resource:
+        description: Only the findings on this resource (any casing).
+        type: str
+      domain:
+        description: Only the findings in this domain (any casing).
+        type: str
+      reason:
+        description: Why the risk is accepted.
+        type: str
+        required: true
+      owner:
+        description: Who accepted it.
+        type: str
+      ticket:
+        description: The change or risk ticket.
+        type: str
+      expires:
+        description: The last day the waiver holds, C(YYYY-MM-DD).
+        type: str
+        required: true
   include_raw:
     description:
       - Also return the run's answer as SDDC Manager gave it (RV(raw)).
@@ -86,6 +128,17 @@ EXAMPLES = r'''
       - sddc-manager-vcenter-license-state
     timeout: 1800
     poll_interval: 30
+
+- name: Accept a known finding until the change window, with who and why
+  sddc.manager.wait_for_precheck:
+    run_id: "{{ precheck.run_id }}"
+    waivers:
+      - check: sddc-manager-vcenter-license-state
+        resource: wld-02-vc01.example.com
+        reason: License renewal is ordered; the upgrade does not need it.
+        owner: jane.doe
+        ticket: CHG-1234
+        expires: "2026-12-31"
 
 - name: Report only, never fail, and keep the raw answer
   sddc.manager.wait_for_precheck:
@@ -153,7 +206,8 @@ progress:
   type: float
 findings:
   description: Every finding of the run, most severe first, as M(sddc.manager.precheck_info) returns them,
-    with C(ignored) set for those in O(ignore_checks).
+    with C(ignored) set for those in O(ignore_checks), and C(waived) and C(waiver) (the matching waiver) for those
+    O(waivers) cover.
   returned: when O(run_id) is valid
   type: list
   elements: dict
@@ -162,9 +216,20 @@ summary:
   returned: when O(run_id) is valid
   type: dict
 truncated:
-  description: Whether the result was larger or deeper than the walker reads.
+  description: Whether the result was larger or deeper than the walker reads; a truncated run is never C(READY).
   returned: when the run was read
   type: bool
+counts_read:
+  description: The C(error), C(warning) and C(info) findings read from the run (each check on each resource once).
+  returned: when the run was read
+  type: dict
+  sample: {"error": 1, "warning": 2, "info": 0}
+counts_reported:
+  description: The same counts as SDDC Manager's own per-domain summary gives them, summed; null when it gives
+    none. More errors reported than read make the run C(BLOCKED).
+  returned: when the run was read
+  type: dict
+  sample: {"error": 1, "warning": 2, "info": 0}
 input_errors:
   description: The run's C(inputValidationErrors), each as one line.
   returned: when O(run_id) is valid
@@ -187,14 +252,17 @@ raw:
   returned: when O(include_raw=true) and the run was read
   type: dict
 warnings:
-  description: The C(WARNING) findings, one line each (at most ten, then a count), when O(fail_on=error).
+  description: The C(WARNING) findings, one line each (at most ten, then a count), when O(fail_on=error); stale
+    waivers; dropped empty O(ignore_checks) entries.
   returned: when there are any
   type: list
   elements: str
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on such a failure
   type: str
   sample: NotFoundError

@@ -108,7 +108,9 @@ run_id:
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),
-    C(ExportNotReadyError) or C(UnexpectedError). The troubleshooting guide says what to do about each.
+    C(ExportNotReadyError), C(ExportFailedError) (an export ended C(FAILED)), C(WaitTimeoutError) (a wait ran out of
+    time), C(PrecheckBlockedError) (the gate failed on a run) or C(UnexpectedError). Every failure has one. The
+    troubleshooting guide says what to do about each.
   returned: on failure
   type: str
   sample: TransportError

@@ -68,7 +68,7 @@ def test_fail_on_warning_and_never(run_action, transport):
     strict = wait(run_action, transport, body, fail_on='warning')
     assert strict['failed'] is True and [f['name'] for f in strict['failing']] == ['Backup age']
     relaxed = wait(run_action, transport, body, fail_on='error')
-    assert 'failed' not in relaxed and relaxed['warnings'] == ['WARNING Backup age: It failed Remediation: Fix it']
+    assert 'failed' not in relaxed and relaxed['warnings'] == ['Backup age: It failed Remediation: Fix it']
     report = wait(run_action, transport, finished('COMPLETED_WITH_FAILURE', leaf('License', 'ERROR')), fail_on='never')
     assert 'failed' not in report and report['verdict'] == 'BLOCKED' and report['failing'] == []
 

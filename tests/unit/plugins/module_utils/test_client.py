@@ -358,10 +358,11 @@ def test_a_wait_deadline_cuts_a_request_in_flight(make_client, transport):
     now = [0.0]
     transport.add('GET', STATUS, raw=Trickle(now, 1.0), times=5)
     client = make_client(api_token='t0k3n', request_timeout=30, clock=lambda: now[0])
-    client.retry_until(5.0)
-    with pytest.raises(TransportError):
-        client.get_json(STATUS, 'Reading')
+    with client.deadline(5.0):
+        with pytest.raises(TransportError):
+            client.get_json(STATUS, 'Reading')
     assert now[0] <= 7
+    assert client._retry_deadline is None, 'the deadline ends with its block'  # pylint: disable=protected-access
 
 
 def test_an_endless_json_answer_is_refused_at_the_cap(make_client, transport, monkeypatch):
@@ -375,8 +376,28 @@ def test_an_endless_json_answer_is_refused_at_the_cap(make_client, transport, mo
 
 def test_deeply_nested_json_is_an_invalid_response_not_a_crash(make_client, transport):
     transport.add('GET', STATUS, body='[' * 100000 + ']' * 100000)
-    with pytest.raises(InvalidResponseError):
+    with pytest.raises(InvalidResponseError) as caught:
         make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert 'nested too deep to read' in caught.value.msg
+    assert caught.value.transient is False, 'the same answer comes at every poll: fail at once'
+
+
+def test_an_answer_over_the_cap_is_not_worth_another_poll(make_client, transport, monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import client as client_module
+    monkeypatch.setattr(client_module, 'MAX_JSON_BYTES', 1024)
+    transport.add('GET', STATUS, body='[' + '1,' * 5000 + '1]')
+    with pytest.raises(InvalidResponseError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.transient is False
+
+
+def test_a_checked_answer_of_the_wrong_shape_is_refused_quoting_it_redacted(make_client, transport):
+    transport.add('GET', STATUS, json_body=['t0k3n-secret-value'])
+    client = make_client(api_token='t0k3n-secret-value')
+    with pytest.raises(InvalidResponseError) as caught:
+        client.get_json(STATUS, 'Reading', expect=lambda value: isinstance(value, dict), what='an object')
+    assert caught.value.msg.startswith('Reading: the answer is not an object: ')
+    assert 't0k3n-secret-value' not in caught.value.msg and '********' in caught.value.msg
 
 
 def test_an_error_nested_300_deep_with_a_huge_message_gives_a_bounded_line(make_client, transport):
@@ -409,8 +430,13 @@ def test_control_characters_and_escape_sequences_never_reach_the_message(make_cl
 
 def test_a_bare_string_error_keeps_its_words(make_client, transport):
     transport.add('GET', STATUS, status=507, json_body={'error': 'disk quota exceeded'})
-    with pytest.raises(ApiError):
+    with pytest.raises(ApiError) as caught:
         make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg == 'Reading failed: HTTP 507 disk quota exceeded.'
+    transport.add('GET', STATUS, status=404, json_body={'status': 404, 'error': 'Not Found', 'path': '/v1/x'})
+    with pytest.raises(ApiError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg == 'Reading failed: HTTP 404 Not Found (path /v1/x).'
     transport.add('GET', STATUS, status=507, json_body='disk quota exceeded')
     with pytest.raises(ApiError) as caught:
         make_client(api_token='t0k3n').get_json(STATUS, 'Reading')

@@ -1,13 +1,11 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The check-set (pre-check) run operations, VCF 5.2 to 9.1: domains, target versions, query, start, read.
+"""The check-set (pre-check) run operations, VCF 5.2 to 9.1: query, start, read, the last runs, attach.
 
-Facts behind each call are in shared/spec/check-set-runs.md: the run id is the
-``id`` of the 202 Task; a run's status is IN_PROGRESS, COMPLETED_WITH_SUCCESS or
-COMPLETED_WITH_FAILURE (a blank status means it is still starting); the last-run
-list carries epoch-millisecond times and ``metadata.targetVersion``, which may be
-the literal "General Upgrade Readiness".
+Facts behind each call are in tests/spec/check-set-runs.md: the run id is the
+``id`` of the 202 Task (§4.1); the last-run list carries epoch-millisecond times and
+``metadata.targetVersion``, which may be the literal "General Upgrade Readiness" (§1.4).
 """
 
 import re
@@ -15,33 +13,14 @@ import uuid
 from datetime import datetime, timezone
 from typing import Optional
 
-from ansible_collections.sddc.manager.plugins.module_utils.errors import (
-    ConfigurationError,
-    InvalidResponseError,
-    NotFoundError,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.text import (
-    distinct,
-    one_line,
-    percentage,
-    quote,
-    status_word,
-    text_field,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.waiter import Subject
+from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, NotFoundError
+from ansible_collections.sddc.manager.plugins.module_utils.run_result import run_finished, run_progress, run_status
+from ansible_collections.sddc.manager.plugins.module_utils.subject import Subject
+from ansible_collections.sddc.manager.plugins.module_utils.text import distinct, one_line, status_word, text_field
 
 RUNS_PATH = '/v1/system/check-sets'
 QUERIES_PATH = '/v1/system/check-sets/queries'
-DOMAINS_PATH = '/v1/domains'
-
-IN_PROGRESS = 'IN_PROGRESS'
-COMPLETED_WITH_SUCCESS = 'COMPLETED_WITH_SUCCESS'
-COMPLETED_WITH_FAILURE = 'COMPLETED_WITH_FAILURE'
-STARTING = 'STARTING'   # what a blank status reads as: the run has not filled it in yet
-# Not in the run enum, but peers defend against them: a run that ends so has failed.
-ABORTED_STATUSES = frozenset(['FAILED', 'CANCELLED', 'CANCELED', 'TIMED_OUT', 'ABORTED'])
-TERMINAL_STATUSES = frozenset([COMPLETED_WITH_SUCCESS, COMPLETED_WITH_FAILURE]) | ABORTED_STATUSES
-RUNNING_TASK_STATES = frozenset([IN_PROGRESS, 'PENDING', 'QUEUED', 'NOT_STARTED', 'RUNNING', STARTING])
+RUNNING_TASK_STATES = frozenset(['IN_PROGRESS', 'PENDING', 'QUEUED', 'NOT_STARTED', 'RUNNING', 'STARTING'])
 GENERAL_READINESS = 'General Upgrade Readiness'
 DEFAULT_CHECK_SET_TYPE = 'UPGRADE'
 MAX_NAME = 255
@@ -63,26 +42,12 @@ def is_uuid(value: str) -> bool:
     return bool(_UUID.match(str(value).strip()))
 
 
+def is_object(value) -> bool:
+    return isinstance(value, dict)
+
+
 def run_path(run_id: str) -> str:
     return '%s/%s' % (RUNS_PATH, run_id)
-
-
-# -- a run's answer -----------------------------------------------------------------
-
-def run_status(run) -> str:
-    status = status_word(run.get('status')) if isinstance(run, dict) else ''
-    return status or STARTING
-
-
-def run_progress(run) -> Optional[float]:
-    """Discovery progress in percent (0..100), or None."""
-    progress = run.get('discoveryProgress') if isinstance(run, dict) else None
-    return percentage(progress.get('percentageComplete') if isinstance(progress, dict) else None)
-
-
-def run_finished(run) -> bool:
-    """True once the run has ended, successfully or not; a blank or unknown status is still running."""
-    return run_status(run) in TERMINAL_STATUSES
 
 
 def read_run(client, run_id: str) -> Optional[dict]:
@@ -91,12 +56,7 @@ def read_run(client, run_id: str) -> Optional[dict]:
     response = client.request('GET', run_path(run_id), description, accept=(200, 404))
     if response.status_code == 404:
         return None
-    run = client.decode_json(response, description)
-    if not isinstance(run, dict):
-        raise InvalidResponseError('%s: the answer is not a run result (an object): %s'
-                                   % (description, client.redactor.text(quote(run))),
-                                   status_code=response.status_code)
-    return run
+    return client.decode_json(response, description, is_object, 'a run result (an object)')
 
 
 def missing_run_error(client, run_id: str) -> NotFoundError:
@@ -119,109 +79,14 @@ def run_subject(run_id: str) -> Subject:
                    run_status, run_progress, run_finished)
 
 
-# -- domains and target versions ----------------------------------------------------
-
-def elements(page) -> list:
-    """The ``elements`` of a page answer (or a bare list), dicts only."""
-    items = page.get('elements') if isinstance(page, dict) else page
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
-
-
-def list_domains(client) -> list:
-    """Every workload domain as {id, name, type}."""
-    page = client.get_json(DOMAINS_PATH, 'Listing the workload domains')
-    domains = []
-    for item in elements(page):
-        domain_id, name = text_field(item.get('id'), MAX_NAME), text_field(item.get('name'), MAX_NAME)
-        if domain_id:
-            domains.append(dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'), MAX_NAME)))
-    return domains
-
-
-def resolve_domains(client, wanted: list) -> list:
-    """``wanted`` names or ids as [{id, name, type}], in the order given, each once.
-
-    Names match exactly first, then ignoring case; an unknown name fails listing the
-    domains that exist.
-    """
-    known = list_domains(client)
-    resolved, unknown = [], []
-    for value in wanted:
-        text = str(value).strip()
-        match = (next((d for d in known if d['id'] == text.lower() or d['id'] == text), None)
-                 or next((d for d in known if d['name'] == text), None)
-                 or next((d for d in known if d['name'].casefold() == text.casefold()), None))
-        if match is None:
-            unknown.append(one_line(text, 80))
-        elif match not in resolved:
-            resolved.append(match)
-    if unknown:
-        names = sorted(d['name'] for d in known)
-        raise NotFoundError('No workload domain %s on SDDC Manager at %s; the domains there are: %s.'
-                            % (', '.join(repr(u) for u in unknown), client.base_url,
-                               ', '.join(names) if names else 'none'),
-                            available=names)
-    return resolved
-
-
-def _not_applicable_reason(release: dict) -> str:
-    packs = [release.get('reasonNotApplicable')]
-    if isinstance(release.get('reasonsNotApplicable'), list):
-        packs.extend(release['reasonsNotApplicable'])
-    reasons = [text_field(pack.get('message'), 500) or text_field(pack.get('messageKey'), 200)
-               for pack in packs if isinstance(pack, dict)]
-    reasons.append(text_field(release.get('notApplicableReason'), 500))
-    return '; '.join(distinct(reasons))
-
-
-def is_applicable(release: dict) -> bool:
-    status = status_word(release.get('applicabilityStatus'))
-    if status:
-        return status == 'APPLICABLE'
-    return release.get('isApplicable') is True
-
-
-def future_releases(client, domain: dict) -> list:
-    return elements(client.get_json('/v1/releases/domains/%s/future-releases' % domain['id'],
-                                    'Reading the target versions offered to domain %s' % domain['name']))
-
-
-def check_target_version(client, domains: list, target: str) -> None:
-    """Fail unless every domain is offered ``target`` as an applicable release, naming what is offered."""
-    for domain in domains:
-        # (version, release) pairs; a release without a readable version offers nothing
-        releases = [(text_field(r.get('version'), 64), r) for r in future_releases(client, domain)]
-        releases = [(version, release) for version, release in releases if version]
-        offered = [version for version, release in releases]
-        applicable = [version for version, release in releases if is_applicable(release)]
-        match = next((release for version, release in releases if version == target), None)
-        if match is None:
-            raise NotFoundError(
-                'Target version %s is not offered to domain %s; the versions offered are: %s (applicable: %s).'
-                % (target, domain['name'], ', '.join(offered) or 'none', ', '.join(applicable) or 'none'),
-                available=offered, option='target_version')
-        if not is_applicable(match):
-            reason = _not_applicable_reason(match) or 'SDDC Manager gave no reason'
-            raise NotFoundError(
-                'Target version %s is offered to domain %s but not applicable: %s. Applicable versions: %s.'
-                % (target, domain['name'], reason.rstrip('.'), ', '.join(applicable) or 'none'),
-                available=applicable, option='target_version')
-
-
-# -- query and start ----------------------------------------------------------------
-
 def query_check_sets(client, domains: list, check_set_type: str) -> dict:
     """``POST /v1/system/check-sets/queries``: the candidate check-sets of each resource of ``domains``."""
     description = 'Querying the %s check-sets of domain%s %s' % (
         check_set_type, 's' if len(domains) != 1 else '', ', '.join(d['name'] for d in domains))
     body = {'checkSetType': check_set_type, 'domains': [{'domainId': d['id']} for d in domains]}
     response = client.request('POST', QUERIES_PATH, description, json_body=body)
-    query = client.decode_json(response, description)
-    if not isinstance(query, dict) or not isinstance(query.get('queryId'), str):
-        raise InvalidResponseError('%s: the answer has no queryId: %s' % (description,
-                                                                          client.redactor.text(quote(query))),
-                                   status_code=response.status_code)
-    return query
+    return client.decode_json(response, description, lambda query: is_object(query) and isinstance(
+        query.get('queryId'), str), 'a query result with a queryId')
 
 
 def run_selection(query: dict, domains: list, target_version: str = None) -> tuple:
@@ -266,15 +131,9 @@ def start_run(client, run_input: dict) -> dict:
     """``POST /v1/system/check-sets``: the 202 Task, whose ``id`` is the run id."""
     description = 'Starting a pre-check run'
     response = client.request('POST', RUNS_PATH, description, json_body=run_input, accept=(200, 201, 202))
-    task = client.decode_json(response, description)
-    if not isinstance(task, dict) or not isinstance(task.get('id'), str) or not is_uuid(task['id']):
-        raise InvalidResponseError('%s: the answer is not a task with a run id: %s'
-                                   % (description, client.redactor.text(quote(task))),
-                                   status_code=response.status_code)
-    return task
+    return client.decode_json(response, description, lambda task: is_object(task) and isinstance(
+        task.get('id'), str) and is_uuid(task['id']), 'a task with a run id')
 
-
-# -- the last runs ------------------------------------------------------------------
 
 def iso_from_epoch_ms(value) -> Optional[str]:
     """``2025-07-17T16:02:22.468Z`` from epoch milliseconds; None when unreadable."""
