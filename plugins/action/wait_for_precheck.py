@@ -48,7 +48,8 @@ def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> d
     described = describe_run(run_id, outcome.snapshot, params['include_raw'])
     verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today)
     result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
-                  verdict=verdict.word, failing=verdict.failing if outcome.state == FINISHED else [])
+                  verdict=verdict.word, verdict_reasons=verdict.why(),
+                  failing=verdict.failing if outcome.state == FINISHED else [])
     failure = run_wait_failure(run_id, outcome, client, verdict)
     if failure is not None:
         result.update(failure.to_result(), failed=True)

@@ -153,20 +153,24 @@ def last_runs(client, domain: dict) -> list:
 
 
 def describe_task_info(info: dict) -> dict:
-    """One entry of ``runs``: the AssessmentTaskInfo with its times in ISO 8601 too."""
+    """One entry of ``runs``, with the keys and types a run read has: ``status``, ISO 8601 times, and a
+    ``target_version`` of null for general upgrade readiness."""
     metadata = info.get('metadata') if isinstance(info.get('metadata'), dict) else {}
     domains = []
     for domain in info.get('domainInputs') if isinstance(info.get('domainInputs'), list) else []:
         if isinstance(domain, dict):
-            domains.append(dict(id=text_field(domain.get('domainId'), MAX_NAME), name=text_field(domain.get('domainName'), MAX_NAME),
+            domains.append(dict(id=text_field(domain.get('domainId'), MAX_NAME),
+                                name=text_field(domain.get('domainName'), MAX_NAME),
                                 type=text_field(domain.get('domainType'), MAX_NAME)))
-    return dict(id=text_field(info.get('id'), 64), state=text_field(info.get('state'), 64),
-                timestamp=info.get('timestamp') if isinstance(info.get('timestamp'), (int, float)) else None,
-                started=iso_from_epoch_ms(info.get('timestamp')),
-                completion_timestamp=(info.get('completionTimestamp')
-                                      if isinstance(info.get('completionTimestamp'), (int, float)) else None),
-                completed=iso_from_epoch_ms(info.get('completionTimestamp')),
-                domains=domains, target_version=text_field(metadata.get('targetVersion'), 64))
+    target = text_field(metadata.get('targetVersion'), 64)
+    return dict(id=text_field(info.get('id'), 64), status=status_word(info.get('state')) or None,
+                timestamp=iso_from_epoch_ms(info.get('timestamp')),
+                completion_timestamp=iso_from_epoch_ms(info.get('completionTimestamp')),
+                domains=domains, target_version=None if same_target(target, None) else target)
+
+
+def _epoch(value) -> float:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 def runs_of_domains(client, domains: list) -> list:
@@ -177,9 +181,9 @@ def runs_of_domains(client, domains: list) -> list:
             entry = describe_task_info(info)
             if entry['id'] and entry['id'] not in seen:
                 seen.add(entry['id'])
-                runs.append(entry)
-    runs.sort(key=lambda entry: entry['timestamp'] or 0, reverse=True)
-    return runs
+                runs.append((_epoch(info.get('timestamp')), len(runs), entry))
+    runs.sort(key=lambda item: (-item[0], item[1]))
+    return [entry for dummy, dummy_order, entry in runs]
 
 
 def same_target(run_target, target_version) -> bool:
@@ -196,7 +200,7 @@ def find_running_run(client, domains: list, target_version: str = None) -> Optio
     """A run still in progress for exactly ``domains`` and ``target_version``, or None."""
     wanted = set(d['id'] for d in domains)
     for entry in runs_of_domains(client, domains[:1]):
-        if status_word(entry['state']) not in RUNNING_TASK_STATES:
+        if (entry['status'] or '') not in RUNNING_TASK_STATES:
             continue
         if set(d['id'] for d in entry['domains']) == wanted and same_target(entry['target_version'], target_version):
             return entry

@@ -13,32 +13,49 @@ import html
 import json
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITIES, SEVERITY_RANK, count
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import counts_phrase
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_FINISHED, Verdict, counts_phrase
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
-VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked'}
+VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked', 'NOT CHECKED': 'blocked'}
 LISTED = ('ERROR', 'WARNING')
+RUN_KEYS = ('run_id', 'status', 'finished', 'findings', 'summary')
 
 
-def report_data(result: dict, appliance: dict = None, domains=None, target_version=None) -> dict:
-    """What the JSON report holds: the run, where it ran, the verdict, summary and findings as the modules gave them."""
+def judged(result: dict, waivers=None) -> tuple:
+    """(verdict, why, failing, findings) of a result: as given by the wait or precheck_info, else (or with
+    ``waivers``) judged here by the default gate, so that a report says what the wait would have said."""
+    findings = result.get('findings') or []
+    given = (result.get('verdict'), list(result.get('verdict_reasons') or []))
+    if given[0] and not waivers:
+        return given[0], given[1], list(result.get('failing') or []), findings
+    if not result.get('finished') or not all(key in result for key in RUN_KEYS):
+        return given[0] or NOT_FINISHED, given[1], [], findings
+    verdict = Verdict(result, waivers=waivers)
+    return verdict.word, verdict.why(), verdict.failing, verdict.findings
+
+
+def report_data(result: dict, appliance: dict = None, domains=None, target_version=None, waivers=None) -> dict:
+    """What the JSON report holds: the run, where it ran, the verdict and why, summary and findings."""
     summary = result.get('summary') if isinstance(result.get('summary'), dict) else {}
     if not domains:
         entries = summary.get('domains') if isinstance(summary.get('domains'), list) else []
         domains = [entry['domain'] for entry in entries if isinstance(entry, dict) and entry.get('domain')]
     appliance = appliance or {}
+    verdict, why, failing, findings = judged(result, waivers)
     return dict(
-        run_id=result.get('run_id'), status=result.get('status'), verdict=result.get('verdict'),
+        run_id=result.get('run_id'), status=result.get('status'), verdict=verdict, verdict_reasons=why,
         appliance=dict(hostname=appliance.get('hostname'), version=appliance.get('version')),
         domains=list(domains or []), target_version=target_version,
         started=result.get('timestamp'), completed=result.get('completion_timestamp'),
         validation_message=result.get('validation_message'), input_errors=result.get('input_errors') or [],
-        summary=summary, findings=result.get('findings') or [],
-        failing=[finding_key(f) for f in result.get('failing') or []])
+        truncated=bool(result.get('truncated')), counts_read=result.get('counts_read'),
+        counts_reported=result.get('counts_reported'),
+        summary=summary, findings=findings, failing=failing)
 
 
-def finding_key(finding: dict) -> str:
-    return '%s|%s|%s' % (finding.get('id'), finding.get('resource'), finding.get('message'))
+def finding_key(finding: dict) -> tuple:
+    """Which finding this is, to mark the failing ones in the page (check, resource, domain)."""
+    return tuple(finding.get(key) for key in ('id', 'name', 'resource', 'domain', 'severity'))
 
 
 def render_json(report: dict) -> bytes:
@@ -91,25 +108,35 @@ def _counts(summary: dict) -> str:
     return '<div class="bars">%s</div>%s' % (''.join(rows), table)
 
 
+def _waiver_note(finding: dict) -> str:
+    waiver = finding.get('waiver') if isinstance(finding.get('waiver'), dict) else {}
+    parts = [('Waived', waiver.get('reason')), ('owner', waiver.get('owner')), ('ticket', waiver.get('ticket')),
+             ('until', waiver.get('expires'))]
+    return '<div class="waiver">%s</div>' % '; '.join('%s: %s' % (label, _e(value)) for label, value in parts
+                                                        if value)
+
+
 def _findings(report: dict) -> str:
-    failing = set(report.get('failing') or [])
-    listed = [f for f in report['findings'] if f.get('severity') in LISTED or f.get('ignored')]
+    failing = set(finding_key(f) for f in report.get('failing') or [] if isinstance(f, dict))
+    listed = [f for f in report['findings'] if f.get('severity') in LISTED or f.get('ignored') or f.get('waived')]
     listed.sort(key=lambda f: (SEVERITY_RANK.get(f.get('severity'), 0), bool(f.get('ignored')),
                                f.get('domain') or '', f.get('resource') or '', f.get('name') or ''))
     if not listed:
-        return '<p class="none">No failed, warning or ignored check.</p>'
+        return '<p class="none">No failed, warning, ignored or waived check.</p>'
     rows = []
     for finding in listed:
         severity = finding.get('severity') if finding.get('severity') in SEVERITIES else 'ERROR'
-        state = 'ignored' if finding.get('ignored') else ('failing' if finding_key(finding) in failing else '')
+        state = ('ignored' if finding.get('ignored') else 'waived' if finding.get('waived')
+                 else 'failing' if finding_key(finding) in failing else '')
         mark = ' <span class="tag">%s</span>' % state if state else ''
+        set_aside = ' ignored' if state in ('ignored', 'waived') else ''
         rows.append(
             '<tr class="%s%s"><td><span class="sev %s">%s</span>%s</td><td>%s</td><td>%s</td><td>%s<div class="id">%s'
-            '</div></td><td>%s</td><td>%s%s</td></tr>'
-            % (severity.lower(), ' ignored' if finding.get('ignored') else '', severity.lower(), severity, mark,
+            '</div></td><td>%s</td><td>%s%s%s</td></tr>'
+            % (severity.lower(), set_aside, severity.lower(), severity, mark,
                _e(finding.get('domain')), _e(finding.get('resource')), _e(finding.get('name') or finding.get('id')),
                _e(finding.get('id')), _e(finding.get('message')), _e(finding.get('remediation')),
-               _link(finding.get('remediation_url'))))
+               _link(finding.get('remediation_url')), _waiver_note(finding) if finding.get('waived') else ''))
     return ('<table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">Domain</th>'
             '<th scope="col">Resource</th><th scope="col">Check</th><th scope="col">Message</th>'
             '<th scope="col">Remediation</th></tr></thead><tbody>%s</tbody></table>' % ''.join(rows))
@@ -134,8 +161,22 @@ thead th{background:#f3f5f7}td.num{text-align:right}td.stack{width:30%}
 .sev{font-weight:700}.sev.error{color:#c62828}.sev.warning{color:#b26a00}.sev.info{color:#1565c0}
 tr.ignored td{color:#78909c}.tag{font-size:.75rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .2rem}
 .id{font-size:.8rem;color:#78909c;word-break:break-all}.none{color:#2e7d32}
+.waiver{font-size:.85rem;color:#546e7a;margin-top:.3rem}
 footer{margin-top:2rem;font-size:.85rem;color:#78909c}
 '''
+
+
+def _count_mismatch(report: dict):
+    """A note when SDDC Manager's own counts and the findings read disagree, with both figures."""
+    read, reported = report.get('counts_read'), report.get('counts_reported')
+    if not isinstance(read, dict) or not isinstance(reported, dict):
+        return None
+    differ = [key for key in ('error', 'warning') if count(read.get(key)) != count(reported.get(key))]
+    if not differ:
+        return None
+    return 'SDDC Manager counts %s; the findings read are %s.' % (
+        ', '.join('%d %s' % (count(reported.get(key)), key) for key in differ),
+        ', '.join('%d %s' % (count(read.get(key)), key) for key in differ))
 
 
 def render_html(report: dict) -> bytes:
@@ -149,7 +190,9 @@ def render_html(report: dict) -> bytes:
              ('Target version', report.get('target_version') or 'General upgrade readiness'),
              ('Started', report.get('started')), ('Completed', report.get('completed'))]
     fact_list = ''.join('<dt>%s</dt><dd>%s</dd>' % (_e(name), _e(value) or '&#8212;') for name, value in facts)
-    notes = [report.get('validation_message')] + list(report.get('input_errors') or [])
+    notes = list(report.get('verdict_reasons') or []) + [report.get('validation_message')] + list(
+        report.get('input_errors') or [])
+    notes.append(_count_mismatch(report))
     note_list = ''.join('<li>%s</li>' % _e(note) for note in notes if note)
     page = '''<!DOCTYPE html>
 <html lang="en">

@@ -113,7 +113,7 @@ class Verdict:
     def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None, waivers=None, today=None):
         self.described = described
         wanted, self.notes = ignore_set(ignore_checks)
-        findings = [dict(f, ignored=is_ignored(f, wanted)) for f in described['findings']]
+        findings = [dict(f, ignored=bool(f.get('ignored')) or is_ignored(f, wanted)) for f in described['findings']]
         waived = apply_waivers(findings, waivers or [], today)
         self.findings, self.expired, self.stale = waived.findings, waived.expired, waived.stale
         self.reasons = incomplete_reasons(described) if described['finished'] else []
@@ -128,14 +128,19 @@ class Verdict:
         self.warnings = [] if fail_on != 'error' else [
             f for f in self.findings if f['severity'] == WARNING and not f['ignored'] and not f.get('waived')]
 
+    def why(self) -> list:
+        """Each reason beyond the findings for the verdict or the failure, as a sentence (``verdict_reasons``)."""
+        why = [one_line(reason, 1000).rstrip('.') + '.' for reason in self.reasons]
+        why.extend('Waiver %s for %s expired on %s.' % (w['ticket'] or 'without a ticket', w['check'], w['expires'])
+                   for w in self.expired)
+        return why
+
     def message(self) -> str:
         """One line, at most MSG_LIMIT characters: run, status, counts, verdict, why, then the failing findings."""
         described = self.described
         line = 'Pre-check run %s: %s, %s: %s.' % (described['run_id'], described['status'],
                                                   counts_phrase(described['summary']), self.word)
-        why = [reason.rstrip('.') + '.' for reason in self.reasons]
-        why.extend('Waiver %s for %s expired on %s.' % (w['ticket'] or 'without a ticket', w['check'], w['expires'])
-                   for w in self.expired)
+        why = self.why()
         if why:
             line += ' ' + ' '.join(why)
         if self.failing:

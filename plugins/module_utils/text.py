@@ -18,7 +18,8 @@ QUOTE_LIMIT = 200
 # ANSI/VT escape sequences (CSI, OSC, single-character escapes), then any C0/C1 control
 # character and the Unicode controls that reorder or hide text.
 _ESCAPE_SEQUENCES = re.compile(r'\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])')
-_CONTROLS = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+_CONTROLS = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069'
+                       '\ud800-\udfff]')
 
 
 def one_line(value, limit: int = MSG_LIMIT) -> str:
@@ -27,7 +28,11 @@ def one_line(value, limit: int = MSG_LIMIT) -> str:
         return ''
     if isinstance(value, bytes):
         value = value.decode('utf-8', 'replace')
-    text = _CONTROLS.sub('', _ESCAPE_SEQUENCES.sub('', str(value)))
+    text = str(value)
+    # Fast path, the common case: printable (no control, format or surrogate character), already folded.
+    if len(text) <= limit and text.isprintable() and '  ' not in text and text == text.strip():
+        return text
+    text = _CONTROLS.sub('', _ESCAPE_SEQUENCES.sub('', text))
     text = ' '.join(text.split())
     if len(text) > limit:
         return text[:max(0, limit - 3)].rstrip() + '...'

@@ -12,7 +12,10 @@ description:
     status, discovery progress and findings as one flat list, with counts per severity overall and per domain.
   - With O(domains), lists the runs SDDC Manager remembers for those workload domains
     (C(GET /v1/system/check-sets?domainId=)), newest first.
-  - Only reads; never changes anything. A run that does not exist is an answer (RV(exists=false)), not a failure.
+  - Only reads; never changes anything. A run that does not exist fails, naming the run and the appliance, as
+    M(sddc.manager.precheck_export_info) does.
+  - A run read returns RV(verdict) and RV(msg) as M(sddc.manager.wait_for_precheck) gives them with its default gate
+    (C(fail_on=error)), without failing on them, so a report written from this result says the same.
   - Findings are read from every shape a result is known to take (validation nodes, 9.1 notifications, inventory
     leaves), at any depth; a failed check whose severity is missing or unknown counts as C(ERROR).
     Passed checks are counted, not listed.
@@ -75,7 +78,7 @@ EXAMPLES = r'''
 
 - name: Show the newest
   ansible.builtin.debug:
-    msg: "{{ precheck_runs.runs[0].id }} {{ precheck_runs.runs[0].state }} since {{ precheck_runs.runs[0].started }}"
+    msg: "{{ precheck_runs.runs[0].id }} {{ precheck_runs.runs[0].status }} since {{ precheck_runs.runs[0].timestamp }}"
   when: precheck_runs.runs | length > 0
 '''
 
@@ -86,13 +89,37 @@ run_id:
   type: str
   sample: 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21
 exists:
-  description: Whether SDDC Manager knows the run.
+  description: Whether SDDC Manager knows the run; always true, since an unknown run fails.
   returned: when O(run_id) is given
   type: bool
   sample: true
+msg:
+  description: What was read, in one line; for a run, as M(sddc.manager.wait_for_precheck) words it.
+  returned: always
+  type: str
+  sample: "Pre-check run 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21: COMPLETED_WITH_SUCCESS, 0 errors, 1 warning, 0 info,
+    9 passed: READY WITH WARNINGS."
+verdict:
+  description: C(READY), C(READY WITH WARNINGS), C(BLOCKED) or C(NOT FINISHED), as M(sddc.manager.wait_for_precheck)
+    gives it with its default gate. See there for when a run is C(BLOCKED).
+  returned: when O(run_id) is given
+  type: str
+  sample: READY WITH WARNINGS
+verdict_reasons:
+  description: Why the verdict is what it is beyond the findings, one sentence each (the run did not complete, not
+    everything was read, SDDC Manager counts more errors than were read...); empty for most runs.
+  returned: when O(run_id) is given
+  type: list
+  elements: str
+failing:
+  description: The findings the default gate (C(fail_on=error)) fails on, most severe first (same keys as
+    RV(findings)). This module never fails on them.
+  returned: when O(run_id) is given
+  type: list
+  elements: dict
 status:
   description: C(IN_PROGRESS), C(COMPLETED_WITH_SUCCESS) or C(COMPLETED_WITH_FAILURE) (normalised to upper case);
-    C(STARTING) while SDDC Manager has not filled it in; null when the run does not exist.
+    C(STARTING) while SDDC Manager has not filled it in.
   returned: when O(run_id) is given
   type: str
   sample: COMPLETED_WITH_FAILURE
@@ -135,6 +162,12 @@ findings:
     ignored:
       description: Whether the check is in O(sddc.manager.wait_for_precheck#module:ignore_checks) (false here).
       type: bool
+    waived:
+      description: Whether a waiver of O(sddc.manager.wait_for_precheck#module:waivers) covers it (false here).
+      type: bool
+    waiver:
+      description: The waiver that covers it (null here).
+      type: dict
     resource:
       description: The resource the check ran on, where SDDC Manager says.
       type: str
@@ -157,7 +190,7 @@ findings:
       description: Where in the result it was read, C(validationResult), C(notifications) or C(physicalPresentedData).
       type: str
 summary:
-  description: Counts overall and per domain; null when the run does not exist.
+  description: Counts overall and per domain.
   returned: when O(run_id) is given
   type: dict
   contains:
@@ -186,9 +219,20 @@ summary:
       elements: dict
   sample: {"error": 1, "warning": 2, "info": 0, "passed": 14, "silenced": 0, "total": 17, "domains": []}
 truncated:
-  description: Whether the result was nested deeper or larger than the walker reads (findings may be missing).
-  returned: when the run exists
+  description: Whether the result was nested deeper or larger than the walker reads (findings may be missing);
+    such a run is never C(READY).
+  returned: when O(run_id) is given
   type: bool
+counts_read:
+  description: The C(error), C(warning) and C(info) findings read (each check on each resource once).
+  returned: when O(run_id) is given
+  type: dict
+  sample: {"error": 1, "warning": 2, "info": 0}
+counts_reported:
+  description: The same counts from SDDC Manager's own per-domain summary, summed; null when it gives none.
+  returned: when O(run_id) is given
+  type: dict
+  sample: {"error": 1, "warning": 2, "info": 0}
 input_errors:
   description: The run's C(inputValidationErrors), each as one line.
   returned: when O(run_id) is given
@@ -200,16 +244,16 @@ validation_message:
   type: str
   sample: Target state validation successful
 timestamp:
-  description: When the run began, as SDDC Manager gave it.
-  returned: when the run exists
+  description: When the run began, ISO 8601, as SDDC Manager gave it.
+  returned: when O(run_id) is given
   type: str
 completion_timestamp:
-  description: When the run ended, as SDDC Manager gave it.
-  returned: when the run exists
+  description: When the run ended, ISO 8601, as SDDC Manager gave it.
+  returned: when O(run_id) is given
   type: str
 raw:
   description: The run's answer (C(AssessmentOutput)) as SDDC Manager gave it.
-  returned: when O(include_raw=true) and the run exists
+  returned: when O(include_raw=true)
   type: dict
 domains:
   description: The domains whose runs were listed, as resolved (C(id), C(name), C(type)).
@@ -225,27 +269,23 @@ runs:
     id:
       description: The run id.
       type: str
-    state:
-      description: The run's task state, for example C(COMPLETED_WITH_SUCCESS) or C(IN_PROGRESS).
+    status:
+      description: The run's status, normalised to upper case, for example C(COMPLETED_WITH_SUCCESS) or
+        C(IN_PROGRESS) (SDDC Manager calls it C(state) here).
       type: str
     timestamp:
-      description: When it began, in epoch milliseconds.
-      type: int
-    started:
       description: When it began, ISO 8601 UTC.
       type: str
     completion_timestamp:
-      description: When it ended, in epoch milliseconds.
-      type: int
-    completed:
-      description: When it ended, ISO 8601 UTC.
+      description: When it ended, ISO 8601 UTC; null while it runs.
       type: str
     domains:
       description: The domains it covered (C(id), C(name), C(type)).
       type: list
       elements: dict
     target_version:
-      description: Its target version, or C(General Upgrade Readiness).
+      description: Its target version; null for general upgrade readiness, as O(sddc.manager.precheck#module:target_version)
+        is for a run without a target.
       type: str
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
@@ -277,10 +317,12 @@ error_details:
   sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id, read_run, runs_of_domains
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id, require_run, runs_of_domains
 from ansible_collections.sddc.manager.plugins.module_utils.domains import resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
 OPTIONS = dict(
     run_id=dict(type='str'),
@@ -290,12 +332,19 @@ OPTIONS = dict(
 
 
 def read_precheck(client, params: dict) -> dict:
-    """One run with its findings (``run_id``), or the last runs of some domains (``domains``)."""
+    """One run with its findings and verdict (``run_id``), or the last runs of some domains (``domains``)."""
     if params['run_id'] is not None:
         run_id = canonical_run_id(params['run_id'])
-        return dict(changed=False, **describe_run(run_id, read_run(client, run_id), params['include_raw']))
+        described = describe_run(run_id, require_run(client, run_id), params['include_raw'])
+        verdict = Verdict(described)   # the default gate, as wait_for_precheck applies it: it only reads
+        return dict(described, changed=False, findings=verdict.findings, verdict=verdict.word,
+                    verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message())
     domains = resolve_domains(client, params['domains'])
-    return dict(changed=False, domains=domains, runs=runs_of_domains(client, domains))
+    runs = runs_of_domains(client, domains)
+    msg = '%s of domain%s %s%s.' % (plural(len(runs), 'pre-check run'), '' if len(domains) == 1 else 's',
+                                     ', '.join(d['name'] for d in domains),
+                                     ', the newest %s %s' % (runs[0]['id'], runs[0]['status']) if runs else '')
+    return dict(changed=False, domains=domains, runs=runs, msg=msg)
 
 
 def main():

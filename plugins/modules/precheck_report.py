@@ -11,10 +11,16 @@ description:
   - Writes the evidence of a pre-check run into a directory, from what M(sddc.manager.wait_for_precheck) or
     M(sddc.manager.precheck_info) returned for it, without talking to SDDC Manager.
   - C(precheck-<run_id>.json) holds the run, the verdict, the summary and every finding.
+  - A result with C(verdict=NOT CHECKED) and no C(run_id) (what the M(sddc.manager.upgrade_precheck) role builds
+    when SDDC Manager offers nothing to check) is written as C(precheck-not-checked.json) and C(.html), saying why.
   - C(precheck-<run_id>.html) is one self-contained page (no script, and no external style, font or image) that
     a change board can open from a ticket. It shows the run, the appliance, the domains, the target version, the
-    start and end times, the verdict, the counts per severity and per domain drawn as bars, and every C(ERROR),
-    C(WARNING) and ignored finding, most severe first, with resource, check, message and remediation.
+    start and end times, the verdict and why (the run did not complete, not everything was read, SDDC Manager's
+    counts and the findings read disagree), the counts per severity and per domain drawn as bars, and every
+    C(ERROR), C(WARNING), ignored and waived finding, most severe first, with resource, check, message and
+    remediation, and for a waived one its reason, owner, ticket and expiry.
+  - A M(sddc.manager.precheck_info) result is judged as M(sddc.manager.wait_for_precheck) judges it with its
+    default gate, so both give the same verdict.
     Every value from the API is HTML-escaped; links appear only where the API gave an http(s) URL.
   - The same run always gives the same files, so writing them again changes nothing.
 author:
@@ -43,6 +49,15 @@ options:
     description:
       - The target version of the run. Left out, the report says general upgrade readiness.
     type: str
+  waivers:
+    description:
+      - Waivers to apply to the result, as O(sddc.manager.wait_for_precheck#module:waivers) takes them. Given, the
+        result is judged again by the default gate (C(fail_on=error)) with them, so a report written from a
+        M(sddc.manager.precheck_info) result shows what they waive, expire or leave stale.
+      - A waiver without a check, a reason or a valid expiry date fails the task before anything is written.
+    type: list
+    elements: dict
+    default: []
 extends_documentation_fragment:
   - ansible.builtin.files
   - ansible.builtin.action_common_attributes
@@ -131,6 +146,8 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import can
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
+from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
 
 OPTIONS = dict(
     result=dict(type='dict', required=True),
@@ -138,6 +155,7 @@ OPTIONS = dict(
     appliance=dict(type='dict'),
     domains=dict(type='list', elements='str'),
     target_version=dict(type='str'),
+    waivers=dict(type='list', elements='dict', default=[]),
 )
 
 
@@ -150,9 +168,13 @@ def write_if_different(module, path: str, content: bytes) -> bool:
     if module.check_mode:
         return True
     handle, temporary = tempfile.mkstemp(prefix='.precheck-report-', dir=os.path.dirname(path))
-    with os.fdopen(handle, 'wb') as stream:
-        stream.write(content)
-    module.atomic_move(temporary, path)
+    try:
+        with os.fdopen(handle, 'wb') as stream:
+            stream.write(content)
+        module.atomic_move(temporary, path)
+    finally:   # a full disk, or a move that failed: no temporary file is left in dest
+        if os.path.exists(temporary):
+            os.unlink(temporary)
     return True
 
 
@@ -171,26 +193,27 @@ def _write_report(module) -> dict:
     if not result.get('exists', True) or not isinstance(result.get('findings'), list):
         raise ConfigurationError('result must be what sddc.manager.wait_for_precheck or sddc.manager.precheck_info '
                                  'returned for a run that exists (it has no findings).', option='result')
-    run_id = canonical_run_id(result.get('run_id'))
+    not_checked = result.get('verdict') == NOT_CHECKED and result.get('run_id') is None
+    run_id = 'not-checked' if not_checked else canonical_run_id(result.get('run_id'))
+    check_waivers(params['waivers'])
     dest = params['dest']
     if os.path.exists(dest) and not os.path.isdir(dest):
         raise ConfigurationError('dest %s exists and is not a directory.' % dest, option='dest')
     changed = not os.path.isdir(dest)
     if changed and not module.check_mode:
         os.makedirs(dest, exist_ok=True)
-    report = report_data(result, params['appliance'], params['domains'], params['target_version'])
+    report = report_data(result, params['appliance'], params['domains'], params['target_version'], params['waivers'])
     paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, kind))) for kind in ('json', 'html'))
     for kind, content in (('json', render_json(report)), ('html', render_html(report))):
         changed = write_if_different(module, paths[kind], content) or changed
         if not module.check_mode or os.path.exists(paths[kind]):
             file_args = module.load_file_common_arguments(params, path=paths[kind])
             changed = module.set_fs_attributes_if_different(file_args, changed)
+    what = 'what was not pre-checked' if not_checked else 'pre-check run %s' % run_id
     if module.check_mode:
-        msg = 'Check mode: the reports of pre-check run %s would be written to %s and %s.' % (
-            run_id, paths['json'], paths['html'])
+        msg = 'Check mode: the reports of %s would be written to %s and %s.' % (what, paths['json'], paths['html'])
     else:
-        msg = 'Reports of pre-check run %s: %s and %s%s.' % (run_id, paths['html'], paths['json'],
-                                                             '' if changed else ' (unchanged)')
+        msg = 'Reports of %s: %s and %s%s.' % (what, paths['html'], paths['json'], '' if changed else ' (unchanged)')
     return dict(changed=changed, msg=msg, **paths)
 
 

@@ -167,6 +167,12 @@ verdict:
   returned: when O(run_id) is valid
   type: str
   sample: READY WITH WARNINGS
+verdict_reasons:
+  description: Why the verdict is what it is beyond the findings, one sentence each (the run did not complete, not
+    everything was read, SDDC Manager counts more errors than were read, an expired waiver); empty for most runs.
+  returned: when O(run_id) is valid
+  type: list
+  elements: str
 failing:
   description: The findings that failed the task, most severe first (same keys as RV(findings)).
   returned: when O(run_id) is valid

@@ -230,3 +230,90 @@ def test_server_text_in_findings_is_one_bounded_line():
                         message='line one\nline two' + 'x' * 10000))
     finding = extract_findings(result)['findings'][0]
     assert finding['name'] == 'ared' and '\n' not in finding['message'] and len(finding['message']) <= 2000
+
+
+# -- one finding per check, whichever representations carry it ---------------------------------------------------
+
+def _validation_node(message='The vCenter license has expired.', notifications=False):
+    node = {'errorCode': 'BASELINER_CONSTRAINT_VALIDATION.error', 'message': message,
+            'context': {'validationStatus': 'VALIDATION_FAILED', 'validatorDefinitionId': 'vcenter-license',
+                        'validationName': 'vCenter license state'}}
+    if notifications:
+        node['notifications'] = [{'severity': 'ERROR', 'message': 'License expired on 2026-11-01',
+                                  'impactMessage': 'The upgrade of vCenter fails.',
+                                  'remediations': [{'message': 'Assign a license.'}]}]
+    else:
+        node['context']['importanceLevel'] = 'CRITICAL'
+    return node
+
+
+def _inventory(message='vCenter licence is past its end date', name='vCenter license state', value='ERROR'):
+    return {'name': 'vSphere', 'childEntities': [{'name': 'wld-02', 'type': 'domain', 'childEntities': [
+        {'name': 'wld-02-vc01.example.com', 'childEntities': [
+            {'name': name, 'classifications': [{'type': 'validationStatus', 'value': value,
+                                                'description': message}]}]}]}]}
+
+
+@pytest.mark.parametrize('left, right', [
+    ('validation', 'inventory'), ('notifications', 'inventory'), ('validation', 'notifications'),
+])
+def test_one_check_in_two_representations_with_different_texts_is_one_finding(left, right):
+    parts = {'validation': lambda: {'validationResult': {'nestedErrors': [_validation_node()]}},
+             'notifications': lambda: {'validationResult': {'nestedErrors': [_validation_node(
+                 'License check', notifications=True)]}},
+             'inventory': lambda: {'physicalPresentedData': _inventory()}}
+    result = {'status': 'COMPLETED_WITH_FAILURE'}
+    for part in (left, right):
+        for key, value in parts[part]().items():
+            if key in result:   # two validation trees: both nodes under one root
+                result[key]['nestedErrors'].extend(value['nestedErrors'])
+            else:
+                result[key] = value
+    extracted = extract_findings(result)
+    assert len(extracted['findings']) == 1, [f['message'] for f in extracted['findings']]
+    assert extracted['counts_read'] == {'error': 1, 'warning': 0, 'info': 0}
+    assert extracted['findings'][0]['id'] == 'vcenter-license'
+
+
+def test_a_check_with_an_error_and_a_warning_on_one_resource_counts_one_of_each():
+    result = {'validationResult': {'nestedErrors': [
+        _validation_node(notifications=True),
+        dict(_validation_node(), context={'validationStatus': 'VALIDATION_FAILED', 'validatorDefinitionId': 'ntp',
+                                          'validationName': 'NTP drift', 'importanceLevel': 'WARNING'})]},
+        'physicalPresentedData': {'name': 'vSphere', 'childEntities': [{'name': 'wld-02', 'type': 'domain',
+                                                                        'childEntities': [
+            {'name': 'vc01', 'childEntities': [
+                {'name': 'vCenter license state', 'classifications': [{'type': 'validationStatus', 'value': 'ERROR',
+                                                                      'description': 'other words'}]},
+                {'name': 'NTP drift', 'classifications': [{'type': 'validationStatus', 'value': 'WARNING',
+                                                          'description': 'more other words'}]}]}]}]}}
+    assert extract_findings(result)['counts_read'] == {'error': 1, 'warning': 1, 'info': 0}
+
+
+def test_two_definition_ids_are_two_checks_whatever_their_names():
+    first, second = _validation_node(), _validation_node()
+    second['context']['validatorDefinitionId'] = 'another-check'
+    assert len(extract_findings({'validationResult': {'nestedErrors': [first, second]}})['findings']) == 2
+
+
+def test_an_unplaced_finding_with_two_possible_homes_stays_apart():
+    inventory = _inventory()
+    inventory['childEntities'][0]['childEntities'].append(
+        {'name': 'wld-02-vc02.example.com', 'childEntities': [
+            {'name': 'vCenter license state', 'classifications': [{'type': 'validationStatus', 'value': 'ERROR'}]}]})
+    result = {'validationResult': {'nestedErrors': [_validation_node()]}, 'physicalPresentedData': inventory}
+    assert len(extract_findings(result)['findings']) == 3, 'which vCenter the tree meant is unknown: keep all three'
+
+
+def test_identical_subtrees_merge_into_one_finding():
+    subtree = {'message': 'group', 'nestedErrors': [_validation_node()]}
+    extracted = extract_findings({'validationResult': {'nestedErrors': [copy.deepcopy(subtree) for _ in range(3000)]}})
+    assert len(extracted['findings']) == 1
+
+
+def test_the_server_counts_are_kept_beside_the_counts_read():
+    result = tree(check(importanceLevel='CRITICAL', validationName='a'))
+    result['presentedArtifactsMap'] = {'validation-domain-summary': [{'domainName': 'd1', 'criticalGapsCount': 3.0}]}
+    extracted = extract_findings(result)
+    assert extracted['counts_read']['error'] == 1 and extracted['counts_reported']['error'] == 3
+    assert extract_findings(tree())['counts_reported'] is None

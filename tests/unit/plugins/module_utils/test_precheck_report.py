@@ -68,7 +68,28 @@ def test_the_same_run_gives_the_same_bytes():
     first = report_data(result(finding('ERROR', 'License')))
     second = report_data(result(finding('ERROR', 'License')))
     assert render_json(first) == render_json(second) and render_html(first) == render_html(second)
-    assert json.loads(render_json(first))['failing'] == ['license|vc-01|License found']
+    failing = json.loads(render_json(first))['failing']
+    assert [f['name'] for f in failing] == ['License'] and failing[0]['remediation'] == 'Fix License', 'findings'
+
+
+def test_a_precheck_info_result_without_a_verdict_is_judged_as_the_wait_would():
+    info = result(finding('ERROR', 'License'), finished=True)
+    for key in ('verdict', 'failing'):
+        info.pop(key)
+    report = report_data(info)
+    assert report['verdict'] == 'BLOCKED' and [f['name'] for f in report['failing']] == ['License']
+    assert '<span class="verdict blocked">BLOCKED</span>' in render_html(report).decode('utf-8')
+
+
+def test_waived_findings_show_their_waiver_and_reasons_are_noted():
+    waiver = dict(check='license', reason='Renewal <ordered>', owner='jane', ticket='CHG-1', expires='2026-12-31')
+    html = page(finding('ERROR', 'License', waived=True, waiver=waiver),
+                verdict_reasons=['The run ended CANCELLED, so it did not check everything.'],
+                counts_read={'error': 1, 'warning': 0}, counts_reported={'error': 3, 'warning': 0})
+    assert '<span class="tag">waived</span>' in html
+    assert 'Waived: Renewal &lt;ordered&gt;; owner: jane; ticket: CHG-1; until: 2026-12-31' in html
+    assert '<li>The run ended CANCELLED, so it did not check everything.</li>' in html
+    assert '<li>SDDC Manager counts 3 error; the findings read are 1 error.</li>' in html
 
 
 def test_odd_counts_and_values_never_raise():

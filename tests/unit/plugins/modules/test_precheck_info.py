@@ -34,10 +34,23 @@ def test_a_blank_status_reads_as_starting_not_finished(make_client, transport):
     assert result['status'] == 'STARTING' and result['finished'] is False and result['raw'] == {}
 
 
-def test_a_missing_run_is_an_answer(make_client, transport):
+def test_a_missing_run_fails_naming_it_as_the_export_info_does(make_client, transport):
     transport.add('GET', '/v1/system/check-sets/' + RUN, status=404, json_body={'message': 'Task Not Found'})
+    with pytest.raises(NotFoundError) as caught:
+        read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
+    assert caught.value.msg.startswith('No pre-check run %s on SDDC Manager at https://sddc.example.com' % RUN)
+
+
+def test_a_run_read_has_the_waits_verdict_and_msg_without_failing(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets/' + RUN, json_body={
+        'status': 'COMPLETED_WITH_FAILURE', 'validationResult': {'nestedErrors': [{
+            'message': 'Expired', 'context': {'validationStatus': 'VALIDATION_FAILED', 'importanceLevel': 'CRITICAL',
+                                              'validatorDefinitionId': 'license', 'validationName': 'License'}}]}})
     result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
-    assert result['exists'] is False and result['status'] is None and result['summary'] is None
+    assert result['verdict'] == 'BLOCKED' and [f['id'] for f in result['failing']] == ['license']
+    assert result['msg'] == ('Pre-check run %s: COMPLETED_WITH_FAILURE, 1 error, 0 warnings, 0 info, 0 passed: '
+                             'BLOCKED. ERROR License: Expired.' % RUN)
+    assert 'failed' not in result
 
 
 def test_an_answer_that_is_not_an_object_fails_in_one_line(make_client, transport):
@@ -56,7 +69,11 @@ def test_last_runs_with_iso_times_newest_first(make_client, transport):
         'junk', {'id': None}])
     result = read_precheck(make_client(api_token='t0k3n'), params(domains=['wld-01']))
     assert [r['id'] for r in result['runs']] == ['new', 'old']
-    assert result['runs'][1]['started'] == '2025-07-17T16:02:22.468Z' and result['runs'][0]['completed'] is None
+    old, new = result['runs'][1], result['runs'][0]
+    assert old['timestamp'] == '2025-07-17T16:02:22.468Z' and new['completion_timestamp'] is None
+    assert (old['status'], new['status']) == ('COMPLETED_WITH_SUCCESS', 'IN_PROGRESS') and 'state' not in old
+    assert old['target_version'] is None, 'general upgrade readiness reads as no target, as in precheck'
+    assert result['msg'] == '2 pre-check runs of domain wld-01, the newest new IN_PROGRESS.'
     assert transport.sent[1]['path'] == '/v1/system/check-sets'
 
 
