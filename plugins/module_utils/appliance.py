@@ -4,7 +4,7 @@
 """The appliance: the version SDDC Manager reports, and which operations that version offers.
 
 ``GET /v1/system/appliance-info`` answers ``{version: "9.1.0.0.24000000", ...}``
-(tests/spec/README.md); exports of pre-check runs exist from VCF 9.1, check-set runs from 5.2.
+(tests/spec/API.md); exports of pre-check runs exist from VCF 9.1, check-set runs from 5.2.
 """
 
 import re

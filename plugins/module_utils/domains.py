@@ -4,7 +4,7 @@
 """Workload domains and the target releases SDDC Manager offers them.
 
 ``GET /v1/domains`` and ``GET /v1/releases/domains/{domainId}/future-releases``
-(tests/spec/README.md); a domain is named by id or name, as users write it.
+(tests/spec/API.md); a domain is named by id or name, as users write it.
 """
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import NotFoundError

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The one findings walker: a pre-check result (AssessmentOutput) in any shape becomes a flat list.
 
-No public source shows a real failed result (shared/spec/check-set-runs.md §3), so
+No public source shows a real failed result (tests/spec/check-set-runs.md §3), so
 this reads every representation the evidence shows, at any depth:
 
 * ``validationResult``: an Error tree; a node whose ``context.validationStatus`` is

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Workload domains, target releases and scripted pre-check (check-set) runs.
 
-The result bodies follow shared/spec/check-set-runs.md: the captured success
+The result bodies follow tests/spec/check-set-runs.md: the captured success
 shape (validationResult populated with INFO nodes even on success, float counts
 in a *list* under presentedArtifactsMap["validation-domain-summary"], strings
 under physicalPresentedData properties) and the two reconstructed failure

@@ -19,27 +19,29 @@ import pytest
 import yaml
 from ansible.module_utils.basic import FILE_COMMON_ARGUMENTS
 
-from ansible_collections.sddc.manager.plugins.module_utils.errors import DETAIL_KEYS, FAILURE_KEYS
+from ansible_collections.sddc.manager.plugins.module_utils.errors import DETAIL_KEYS, ERROR_KINDS, FAILURE_KEYS
 from ansible_collections.sddc.manager.plugins.module_utils.options import argument_spec
 
 COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PREFIX = 'ansible_collections.sddc.manager.plugins'
 
-# documentation file -> where its argument spec lives (a module's OPTIONS, or its action plugin's)
 # modules that talk to no server, and so take no connection options
 LOCAL = ('precheck_report',)
 
-PLUGINS = {
-    'precheck_report': 'modules.precheck_report',
-    'appliance_info': 'modules.appliance_info',
-    'precheck': 'modules.precheck',
-    'precheck_info': 'modules.precheck_info',
-    'precheck_export': 'modules.precheck_export',
-    'precheck_export_info': 'modules.precheck_export_info',
-    'precheck_export_download': 'modules.precheck_export_download',
-    'wait_for_precheck': 'action.wait_for_precheck',
-    'wait_for_precheck_export': 'action.wait_for_precheck_export',
-}
+
+def plugin_sources() -> dict:
+    """Documentation file -> where its argument spec lives: the module's OPTIONS, or for a documentation-only
+    module its action plugin's. Read from the tree, so a new module is tested."""
+    folder = os.path.join(COLLECTION, 'plugins', 'modules')
+    sources = {}
+    for name in sorted(n[:-3] for n in os.listdir(folder) if n.endswith('.py') and not n.startswith('_')):
+        with open(os.path.join(folder, name + '.py')) as handle:
+            has_options = '\nOPTIONS = ' in handle.read()
+        sources[name] = ('modules.%s' if has_options else 'action.%s') % name
+    return sources
+
+
+PLUGINS = plugin_sources()
 
 
 DOCS = {}
@@ -89,12 +91,27 @@ def test_documented_options_are_the_real_ones(name):
             assert 'E(%s)' % env_var in ' '.join(documented['description']), where
 
 
+def test_the_action_group_lists_every_plugin_that_talks_to_sddc_manager():
+    with open(os.path.join(COLLECTION, 'meta', 'runtime.yml')) as handle:
+        group = yaml.safe_load(handle)['action_groups']['sddc_manager']
+    assert group == sorted(set(PLUGINS) - set(LOCAL)), 'meta/runtime.yml action_groups.sddc_manager'
+
+
+def test_every_action_plugin_has_its_documentation_module():
+    actions = [name[:-3] for name in os.listdir(os.path.join(COLLECTION, 'plugins', 'action')) if name.endswith('.py')]
+    assert set(actions) <= set(PLUGINS)
+
+
 @pytest.mark.parametrize('name', sorted(PLUGINS))
 def test_every_failure_key_is_documented(name):
     returns = documentation(name)[1]
     for key in FAILURE_KEYS:
         if key != 'msg':
             assert key in returns, '%s does not document %s' % (name, key)
+    kinds = ' '.join(returns['error_kind']['description'] if isinstance(returns['error_kind']['description'], list)
+                     else [returns['error_kind']['description']])
+    for kind in ERROR_KINDS:
+        assert 'C(%s)' % kind in kinds, (name, kind)
     described = ' '.join(returns['error_details']['description'])
     for key in DETAIL_KEYS:
         assert 'C(%s)' % key in described, (name, key)
