@@ -44,7 +44,10 @@ def run_operation(params: dict, operation, **client_options) -> tuple:
             result = operation(client)
         return False, redactor.value(result)
     except SddcManagerError as exc:
-        return True, redactor.value(exc.to_result())
+        result = redactor.value(exc.to_result())
+        if 'error' in result:   # the server's own object, returned as it came: printable lines only
+            result['error'] = redactor.value(result['error'], tidy=True)
+        return True, result
     except Exception as exc:  # pylint: disable=broad-except  # last resort: never a raw traceback
         return True, unexpected_failure(exc, redactor)
 

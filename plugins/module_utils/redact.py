@@ -15,11 +15,17 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
+
 MASK = '********'
 MAX_DEPTH = 48
 MIN_SECRET_LENGTH = 4
 MIN_PIECE_LENGTH = 16   # a run this long that is part of a secret is masked too
 _RUNS = re.compile(r'[^\s"\'=:,;()\[\]{}<>]{%d,}' % MIN_PIECE_LENGTH)
+# What the collection's own text handling does to a secret the server echoed: upper-cases it and turns
+# "-" and spaces into "_" (a status word), folds white space (one line). Matching ignores all of that.
+_SEPARATORS = re.compile(r'[\s_\-]+')
+_SURROGATES = re.compile('[\ud800-\udfff]')
 
 
 def _forms(secret: str) -> set:
@@ -27,44 +33,74 @@ def _forms(secret: str) -> set:
     return {secret, json.dumps(secret)[1:-1], quote(secret, safe=''), quote_plus(secret)}
 
 
+def _pattern(form: str) -> str:
+    """A regular expression for ``form`` in any casing, with any run of separators standing for any other."""
+    parts = [re.escape(part) for part in _SEPARATORS.split(form)]
+    return r'[\s_\-]+'.join(parts).strip('|')
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (valid in JSON, not in UTF-8) replaced, so that any output can carry it."""
+    return text if text.isascii() else _SURROGATES.sub('\ufffd', text)
+
+
+def _canonical(text: str) -> str:
+    """``text`` with casing and separators made alike, for telling whether a piece lies in a secret."""
+    return _SEPARATORS.sub('-', text).casefold()
+
+
 class Redactor:
     """Masks every known secret in strings and in nested results."""
 
     def __init__(self, *secrets):
         self._forms = []
+        self._canonical = []
+        self._matcher = None
         for secret in secrets:
             self.add(secret)
 
     def add(self, secret) -> None:
         """Remember a secret (a password, a token the server handed out)."""
-        if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH:
+        if not isinstance(secret, str) or len(_SEPARATORS.sub('', secret)) < MIN_SECRET_LENGTH:
             return
         known = set(self._forms)
         self._forms.extend(form for form in _forms(secret) if form not in known)
         self._forms.sort(key=len, reverse=True)   # longest first, so no form is half-masked
+        self._canonical = [_canonical(form) for form in self._forms]
+        patterns = [_pattern(form) for form in self._forms]
+        self._matcher = re.compile('|'.join('(?:%s)' % p for p in patterns if p), re.IGNORECASE)
 
     def text(self, value: str) -> str:
-        for form in self._forms:
-            if form in value:
-                value = value.replace(form, MASK)
-        if self._forms and len(value) >= MIN_PIECE_LENGTH:
+        """``value`` with every secret masked: as given, escaped, in any casing, with separators changed or
+        folded, and any long piece of one (a secret the server or a bounded field cut short)."""
+        if self._matcher is None:
+            return value
+        value = self._matcher.sub(MASK, value)
+        if len(value) >= MIN_PIECE_LENGTH:
             value = _RUNS.sub(self._mask_piece, value)
         return value
 
     def _mask_piece(self, match) -> str:
-        """A run of text that lies inside a secret (the server cut the secret short) is masked too."""
-        piece = match.group(0)
-        return MASK if any(piece in form for form in self._forms) else piece
+        """A run of text that lies inside a secret (cut short, ``...`` marking the cut) is masked too."""
+        piece = _canonical(match.group(0).strip('.'))
+        if len(piece) < MIN_PIECE_LENGTH:
+            return match.group(0)
+        return MASK if any(piece in form for form in self._canonical) else match.group(0)
 
-    def value(self, data, depth: int = 0) -> Any:
-        """``data`` with every string (and key) masked, nesting cut at MAX_DEPTH."""
+    def value(self, data, depth: int = 0, tidy: bool = False) -> Any:
+        """``data`` with every string (and key) masked and encodable, nesting cut at MAX_DEPTH.
+
+        ``tidy`` also makes each string one printable line (for server objects returned as they
+        came, such as a VCF ``error``: no control or bidi character reaches the display).
+        """
         if isinstance(data, str):
-            return self.text(data)
+            data = self.text(_encodable(data))
+            return one_line(data) if tidy else data
         if isinstance(data, (dict, list, tuple)) and depth >= MAX_DEPTH:
             return '<nested deeper than %d levels: left out>' % MAX_DEPTH
         if isinstance(data, dict):
-            return dict((self.value(key, depth + 1) if isinstance(key, str) else key, self.value(item, depth + 1))
-                        for key, item in data.items())
+            return dict((self.value(key, depth + 1, tidy) if isinstance(key, str) else key,
+                         self.value(item, depth + 1, tidy)) for key, item in data.items())
         if isinstance(data, (list, tuple)):
-            return [self.value(item, depth + 1) for item in data]
+            return [self.value(item, depth + 1, tidy) for item in data]
         return data

@@ -61,7 +61,9 @@ class SddcManagerAction(ActionBase):
     def wait(self, client, params: dict, subject):
         """Poll ``subject`` with the task's ``timeout`` and ``poll_interval``, progress shown at -v."""
         check_wait_params(params)
-        return Waiter(client, subject, params['timeout'], params['poll_interval'], on_progress=self.progress).wait()
+        # A progress line quotes the server's status: redacted like every other output.
+        return Waiter(client, subject, params['timeout'], params['poll_interval'],
+                      on_progress=lambda line: self.progress(client.redactor.text(line))).wait()
 
     def operate(self, client, params: dict) -> dict:
         """The action's work; returns its result (with ``failed: true`` for a failure that is not an exception)."""

@@ -63,9 +63,10 @@ def test_a_clean_domain_is_ready_and_a_warning_shows_as_an_ansible_warning(sim, 
     waited = result.task(1)
     assert result.rc == 0 and not waited['failed'], result
     assert waited['verdict'] == 'READY WITH WARNINGS' and waited['failing'] == []
-    assert waited['warnings'] == ['WARNING wld-01-vc01.example.com / vCenter backup age: The last file-based backup '
+    assert waited['warnings'] == ['wld-01-vc01.example.com / vCenter backup age: The last file-based backup '
                                   'is 3 days old. Remediation: Run a file-based backup of vCenter before the upgrade.']
-    assert '[WARNING]: WARNING wld-01-vc01.example.com / vCenter backup age' in result.output
+    assert '[WARNING]: wld-01-vc01.example.com / vCenter backup age' in result.output
+    assert '[WARNING]: WARNING' not in result.output, 'the word once'
 
 
 def test_a_second_start_attaches_to_the_run_in_progress_and_force_starts_another(sim, ansible):

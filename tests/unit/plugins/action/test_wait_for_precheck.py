@@ -120,3 +120,54 @@ def test_bad_options_fail_before_any_request(run_action, transport):
         result = run_action(ActionModule, dict(CONNECTION, **args))
         assert result['failed'] is True and result['polls'] == 0
     assert transport.sent == []
+
+
+def test_every_failure_path_has_its_kind(run_action, transport):
+    blocked = wait(run_action, transport, finished('COMPLETED_WITH_FAILURE', leaf('License', 'ERROR')))
+    assert blocked['error_kind'] == 'PrecheckBlockedError'
+    timed_out = wait(run_action, transport, *([{'status': 'IN_PROGRESS'}] * 12), timeout=30)
+    assert timed_out['error_kind'] == 'WaitTimeoutError'
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', PATH, status=404, json_body={'message': 'Task Not Found'})
+    transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
+    missing = run_action(ActionModule, dict(CONNECTION, run_id=RUN))
+    assert missing['failed'] is True and missing['error_kind'] == 'NotFoundError'
+    malformed = run_action(ActionModule, dict(CONNECTION, run_id=RUN, waivers=[{'check': 'x'}]))
+    assert malformed['error_kind'] == 'ConfigurationError' and 'has no reason' in malformed['msg']
+    passed = wait(run_action, transport, finished('COMPLETED_WITH_SUCCESS'))
+    assert 'error_kind' not in passed and 'failed' not in passed
+
+
+def test_an_expired_waiver_fails_and_a_stale_one_warns(run_action, transport):
+    body = finished('COMPLETED_WITH_FAILURE', leaf('License', 'ERROR'))
+    expired = wait(run_action, transport, body, waivers=[dict(check='license', reason='r', ticket='CHG-1',
+                                                              expires='2000-01-01')])
+    assert expired['failed'] and 'Waiver CHG-1 for license expired on 2000-01-01.' in expired['msg']
+    stale = wait(run_action, transport, body, waivers=[
+        dict(check='license', reason='r', expires='2999-01-01'), dict(check='gone', reason='r', ticket='CHG-2',
+                                                                      expires='2999-01-01')])
+    assert 'failed' not in stale and stale['findings'][0]['waived'] is True
+    assert any('Waiver CHG-2 for gone matched no finding' in line for line in stale['warnings'])
+
+
+def test_a_secret_echoed_in_an_altered_form_reaches_no_output(run_action, transport, monkeypatch):
+    from ansible_collections.sddc.manager.plugins.plugin_utils import sddc_manager_action
+    shown = []
+    monkeypatch.setattr(sddc_manager_action.display, 'v', shown.append)
+    monkeypatch.setattr(sddc_manager_action.display, 'display', shown.append)
+    altered = ACCESS.upper().replace('-', '_')
+    answers = [{'status': 'in progress %s' % ACCESS}] * 3 + [{'status': ACCESS.upper()}] * 12
+    result = wait(run_action, transport, *answers, timeout=30)
+    text = json.dumps(result) + ' '.join(shown)
+    assert shown, 'progress lines were shown'
+    for form in (ACCESS, altered, ACCESS.upper(), ACCESS.replace('-', '_')):
+        assert form.casefold() not in text.casefold(), form
+
+
+def test_an_answer_nested_too_deep_fails_at_once_not_at_the_timeout(run_action, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', PATH, body='[' * 100000 + ']' * 100000)
+    transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
+    result = run_action(ActionModule, dict(CONNECTION, run_id=RUN, timeout=3600))
+    assert result['failed'] and result['polls'] == 1 and 'nested too deep' in result['msg']
+    assert result['error_kind'] == 'InvalidResponseError'

@@ -44,3 +44,45 @@ def test_a_long_piece_of_a_secret_cut_short_by_the_server_is_masked():
     assert redactor.text('token="%s"' % secret[5:35]) == 'token="%s"' % MASK
     assert redactor.text('an ordinary sentence of words') == 'an ordinary sentence of words'
     assert redactor.text('sim-access-5225') == 'sim-access-5225', 'shorter than 16: too common to mask'
+
+
+TOKEN = 'sim-access-5225da31c842b9e7fee18ca502cfa123-refresh-9f'
+
+
+@pytest.mark.parametrize('transform', [
+    lambda s: s.upper(), lambda s: s.upper().replace('-', '_'), lambda s: s.lower(), lambda s: s.title(),
+    lambda s: s.replace('-', ' '), lambda s: s.swapcase(),
+])
+def test_a_secret_changed_in_case_or_separators_is_masked(transform):
+    from ansible_collections.sddc.manager.plugins.module_utils.text import status_word
+    redactor = Redactor(TOKEN)
+    for line in ('status %s now' % transform(TOKEN), status_word(TOKEN)):
+        masked = redactor.text(line)
+        assert TOKEN[11:30].casefold() not in masked.casefold().replace('_', '-'), masked
+        assert MASK in masked
+
+
+def test_a_password_with_tabs_and_double_spaces_is_masked_when_folded():
+    password = 'Pass  word\twith   gaps!'
+    redactor = Redactor(password)
+    assert redactor.text(one_line('echo: %s' % password)) == 'echo: %s' % MASK
+    assert redactor.text('echo: Pass word with gaps!') == 'echo: %s' % MASK
+
+
+@pytest.mark.parametrize('limit', [20, 30, 45, 53])
+def test_a_secret_cut_by_a_bounded_field_is_masked_with_its_dots(limit):
+    redactor = Redactor(TOKEN)
+    cut = one_line(TOKEN, limit)
+    assert cut.endswith('...')
+    masked = redactor.text('(reference token %s)' % cut)
+    assert TOKEN[:12] not in masked and MASK in masked
+
+
+def test_ordinary_text_is_left_alone():
+    redactor = Redactor(TOKEN, 'S3cret-Passw0rd!')
+    line = 'COMPLETED_WITH_FAILURE: 2 errors, vcenter-backup-configuration-check on wld-01-vc01.example.com'
+    assert redactor.text(line) == line
+
+
+def test_a_secret_of_separators_only_is_no_pattern():
+    assert Redactor('- - - -', '____').text('a - - - - b') == 'a - - - - b'
