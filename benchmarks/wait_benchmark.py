@@ -93,10 +93,10 @@ def run_measured(command, env):
 
 
 def measure(sim, name, command, env, duration):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'duration': duration, 'queued_seconds': 0}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'duration': duration, 'queued_seconds': 0}])
     figures = run_measured(command, env)
     stats = sim.stats()
-    terminal_at = sim.run_info(RUN_ID)['terminal_at']
+    terminal_at = sim.export_info(RUN_ID)['terminal_at']
     polls = len([e for e in stats['log'] if e[1].endswith('/exports')])
     figures.update(name=name, requests=stats['requests'], connections=stats['connections'], logins=stats['logins'],
                    polls=polls, latency=(figures['end'] - terminal_at) if terminal_at else None)

@@ -15,15 +15,18 @@ from .state import DEFAULT_VERSION, SimulatorState
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog='python3 -m sddc_manager_sim',
-        description='A simulated SDDC Manager (tokens, appliance-info, pre-check exports) for tests and demos.')
+        description='A simulated SDDC Manager for tests and demos: tokens, appliance-info, workload domains, '
+                    'releases, bundles, upgradables, pre-check (check-set) runs and their exports, and scripted '
+                    'faults. Stop it with Ctrl-C, or kill its process (see docs/docsite/rst/simulator.rst).')
     parser.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1)')
     parser.add_argument('--port', type=int, default=8080, help='port (default: 8080; 0 picks a free one)')
     parser.add_argument('--certfile', help='PEM certificate (chain): serve HTTPS instead of HTTP')
     parser.add_argument('--keyfile', help='PEM private key of --certfile (if not inside it)')
-    parser.add_argument('--scenario', help='JSON file: version, users, token_lifetime, api_tokens, runs, faults')
+    parser.add_argument('--scenario', help='JSON file: version, users, token_lifetime, api_tokens, domains, precheck, '
+                                           'check_runs, exports, faults')
     parser.add_argument('--version', dest='appliance_version',
-                        help='appliance version to report (default %s; 9.0.x has no export operations)'
-                        % DEFAULT_VERSION)
+                        help='appliance version to report (default %s; 9.0.x has no export operations and '
+                             'no 9.1 query parameters on a run read)' % DEFAULT_VERSION)
     parser.add_argument('--token-lifetime', type=float, help='access-token lifetime in seconds (default 3600)')
     parser.add_argument('--url-file', help='write the URL the simulator listens on to this file once ready')
     parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
@@ -44,8 +47,17 @@ def load_scenario(args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    server = SimulatorServer((args.host, args.port), SimulatorState(load_scenario(args)),
-                             verbose=args.verbose, certfile=args.certfile, keyfile=args.keyfile)
+    try:
+        state = SimulatorState(load_scenario(args))
+        server = SimulatorServer((args.host, args.port), state, verbose=args.verbose, certfile=args.certfile,
+                                 keyfile=args.keyfile)
+    except OSError as exc:
+        sys.stderr.write('sddc_manager_sim: cannot listen on %s port %d: %s. Choose another with --port, or '
+                         '--port 0 for a free one.\n' % (args.host, args.port, exc.strerror or exc))
+        return 2
+    except ValueError as exc:
+        sys.stderr.write('sddc_manager_sim: the scenario is not valid: %s\n' % exc)
+        return 2
     if args.url_file:
         tmp = args.url_file + '.tmp'
         with open(tmp, 'w') as handle:

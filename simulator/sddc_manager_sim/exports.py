@@ -23,7 +23,7 @@ def iso(epoch):
     return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
 
 
-class RunScript:
+class ExportScript:
     """One pre-check run and the export timelines its export starts will follow.
 
     Poll mode (default): the n-th status read after a start answers QUEUED for the

@@ -16,16 +16,16 @@ MAX_SECONDS = 120.0
 CHUNK = 64 * 1024
 
 
-def redirect(handler, fault):
+def redirect(handler, status, location):
     """A 3xx to ``location`` (default: the same path on 127.0.0.2, another origin)."""
-    location = fault.location or 'http://127.0.0.2:%d%s' % (handler.server.server_address[1], handler.path)
-    handler.send_response(int(fault.status or 307))
+    location = location or 'http://127.0.0.2:%d%s' % (handler.server.server_address[1], handler.path)
+    handler.send_response(status)
     handler.send_header('Location', location)
     handler.send_header('Content-Length', '0')
     handler.end_headers()
 
 
-def trickle(handler, fault, status, payload, content_type):
+def trickle(handler, delay, status, payload, content_type):
     """The answer, one byte every ``delay`` seconds (headers at once), for at most MAX_SECONDS."""
     handler.send_response(status)
     handler.send_header('Content-Type', content_type)
@@ -38,7 +38,7 @@ def trickle(handler, fault, status, payload, content_type):
                 break
             handler.wfile.write(payload[index:index + 1])
             handler.wfile.flush()
-            time.sleep(fault.delay or 1.0)
+            time.sleep(delay)
     except OSError:
         pass
     handler.close_connection = True
@@ -59,26 +59,33 @@ def secrets_text(handler):
     return ' '.join(forms)
 
 
-def echo(handler, fault):
+def altered(text):
+    """What a careless server (or a status normaliser) makes of a text: upper case, ``-`` as ``_``, folded."""
+    return ' '.join(text.upper().replace('-', '_').split())
+
+
+def echo(handler, status, as_export, alter):
     """An answer that carries the caller's token, refresh ids and password, as a message and as a key.
 
-    ``as_export``: a FAILED export (HTTP 200) whose error holds them; else an Error body with ``status`` (500).
+    ``as_export``: a FAILED export (HTTP 200) whose error holds them; else an Error body with ``status``.
+    ``alter``: the secrets upper-cased, ``-`` turned to ``_``, white space folded.
     """
     text = secrets_text(handler)
+    if alter:
+        text = altered(text)
     error = {'errorCode': 'ECHO', 'message': 'Echo: %s' % text, 'remediationMessage': 'Echo: %s' % text,
              'referenceToken': text[:40], 'context': {text[:40] or 'key': text}}
-    if fault.as_export:
+    if as_export:
         body = {'status': 'FAILED', 'progress': 10.0, 'startTimestamp': '2026-11-28T10:00:00Z',
                 'endTimestamp': '2026-11-28T10:00:05Z', 'error': error}
-        handler._send(200, body)   # pylint: disable=protected-access
+        handler.send_answer(200, body)
     else:
-        handler._send(int(fault.status or 500), error)   # pylint: disable=protected-access
+        handler.send_answer(status, error)
 
 
-def flood(handler, fault):
-    """A JSON answer of ``size`` bytes (default 64 MiB) with no Content-Length, sent as fast as it is read."""
-    size = int(fault.size or 64 * 1024 * 1024)
-    handler.send_response(int(fault.status or 200))
+def flood(handler, status, size):
+    """A JSON answer of ``size`` bytes with no Content-Length, sent as fast as it is read."""
+    handler.send_response(status)
     handler.send_header('Content-Type', 'application/json')
     handler.send_header('Connection', 'close')
     handler.end_headers()
@@ -94,13 +101,11 @@ def flood(handler, fault):
     handler.close_connection = True
 
 
-def deep(handler, fault):
-    """An Error nested ``depth`` levels (default 300) through nestedErrors, or ``brackets`` bare brackets."""
-    if fault.brackets:
-        payload = b'[' * int(fault.brackets) + b']' * int(fault.brackets)
-        handler._send(int(fault.status or 500), payload)   # pylint: disable=protected-access
+def deep(handler, status, depth, brackets=None):
+    """An Error nested ``depth`` levels through nestedErrors, or ``brackets`` bare brackets."""
+    if brackets:
+        handler.send_answer(status, b'[' * int(brackets) + b']' * int(brackets))
         return
     text = '{"message": "level %d", "nestedErrors": ['
-    depth = int(fault.depth or 300)
     payload = ''.join(text % level for level in range(depth)) + '{"message": "bottom"}' + ']}' * depth
-    handler._send(int(fault.status or 500), payload.encode('utf-8'))   # pylint: disable=protected-access
+    handler.send_answer(status, payload.encode('utf-8'))

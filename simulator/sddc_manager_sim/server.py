@@ -1,21 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The HTTP(S) front of the simulator: the API routes, the /sim control routes, faults."""
+"""The HTTP(S) front of the simulator: the API routes, the /sim control routes, and where faults apply."""
 
 import json
 import re
-import socket
 import ssl
-import struct
 import sys
-import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-from . import hostile
-from .exports import RunScript
+from .exports import ExportScript
+from .faults import error_body
 from .state import SimulatorState
 
 EXPORT_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)/exports(?P<data>/data)?$')
@@ -23,19 +20,8 @@ RUN_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)$')
 DOMAIN_ROUTE = re.compile(r'^/v1/domains/(?P<domain_id>[^/]+)$')
 RELEASES_ROUTE = re.compile(r'^/v1/releases/domains/(?P<domain_id>[^/]+)/future-releases$')
 NOT_JSON = object()
-HOSTILE = {'redirect': hostile.redirect, 'echo': hostile.echo, 'flood': hostile.flood, 'deep': hostile.deep}
 CANONICAL_UUID = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 EXPORT_ROUTES_FROM = (9, 1)
-
-
-def error_body(code, message, remediation=None, reference=True):
-    """A VCF ``Error`` object as SDDC Manager sends it."""
-    body = {'errorCode': code, 'message': message}
-    if remediation:
-        body['remediationMessage'] = remediation
-    if reference:
-        body['referenceToken'] = uuid.uuid4().hex[:6].upper()
-    return body
 
 
 class SimulatorHandler(BaseHTTPRequestHandler):
@@ -48,8 +34,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self._api_connection = False
-        self._cut_body = False
-        self._trickle = None
+        self._shaping = None   # a fault that changes how the normal answer is sent
 
     def _count_api_connection(self):
         """Count each TCP connection once, at its first API request (control calls do not count)."""
@@ -75,10 +60,12 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         except ValueError:
             return NOT_JSON
 
-    def _send(self, status, body=None, content_type='application/json', headers=None):
+    def send_answer(self, status, body=None, content_type='application/json', headers=None):
+        """Send one answer (recorded in the stats), through the fault that shapes it if there is one."""
         path = self.path.split('?', 1)[0]
+        shaping, self._shaping = self._shaping, None
         if not path.startswith('/sim/'):
-            self.state.record(self.command, path, 'cut' if self._cut_body else status)
+            self.state.record(self.command, path, shaping.KIND if shaping is not None else status)
         if body is None:
             payload = b''
         elif isinstance(body, bytes):
@@ -87,9 +74,14 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             payload = json.dumps(body).encode('utf-8')
         else:
             payload = str(body).encode('utf-8')
-        if self._trickle is not None:
-            fault, self._trickle = self._trickle, None
-            return hostile.trickle(self, fault, status, payload, content_type)
+        if shaping is not None and shaping.shape(self, status, payload, content_type, headers):
+            return
+        self.send_head(status, payload, content_type, headers)
+        if payload:
+            self.wfile.write(payload)
+
+    def send_head(self, status, payload, content_type, headers=None):
+        """The status line and headers of an answer whose body is ``payload``."""
         self.send_response(status)
         if payload or status != 204:
             self.send_header('Content-Type', content_type)
@@ -97,23 +89,6 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        if self._cut_body:
-            self.wfile.write(payload[:len(payload) // 2])
-            self._reset_connection(record=False)
-            return
-        if payload:
-            self.wfile.write(payload)
-
-    def _reset_connection(self, record=True):
-        """Close with SO_LINGER 0: the client sees 'connection reset by peer'."""
-        if record:
-            self.state.record(self.command, self.path, 'reset')
-        try:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-        except OSError:
-            pass
-        self.close_connection = True
-        self.connection.close()
 
     # -- dispatch ------------------------------------------------------------------
 
@@ -142,63 +117,39 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         try:
             return self._api(path, body)
         except Exception as exc:  # pylint: disable=broad-except
-            return self._send(500, error_body('INTERNAL_SERVER_ERROR', 'Simulator error: %s' % exc))
+            return self.send_answer(500, error_body('INTERNAL_SERVER_ERROR', 'Simulator error: %s' % exc))
 
-    def _apply_fault(self, fault):
-        """Serve ``fault``; True when the request is answered (False: go on normally)."""
-        if fault.kind == 'reset':
-            self._reset_connection()
-        elif fault.kind == 'slow':
-            time.sleep(fault.delay)
-            return False
-        elif fault.kind == 'cut':
-            self._cut_body = True
-            return False
-        elif fault.kind == 'trickle':
-            self._trickle = fault
-            return False
-        elif fault.kind in HOSTILE:
-            self.state.record(self.command, self.path.split('?', 1)[0], fault.kind)
-            HOSTILE[fault.kind](self, fault)
-        elif fault.kind == 'expire_tokens':
-            self.state.expire_tokens(refresh=fault.refresh)
-            return False
-        elif fault.kind == 'status':
-            headers = {'Retry-After': str(fault.retry_after)} if fault.retry_after is not None else {}
-            status = int(fault.status or 503)
-            body = fault.body if fault.body is not None else error_body(
-                'SERVICE_UNAVAILABLE' if status != 429 else 'TOO_MANY_REQUESTS',
-                'Simulated HTTP %d.' % status, 'Try again later.')
-            self._send(status, body, headers=headers)
-        elif fault.kind == 'non_json':
-            page = fault.body or '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'
-            self._send(int(fault.status or 200), page, content_type='text/html')
-        elif fault.kind == 'truncated':
-            self._send(int(fault.status or 200), b'{"status": "IN_PROGR', content_type='application/json')
-        return True
+    def _apply_fault(self, rule):
+        """Apply the fault of ``rule``; True when it answered the request (False: the API answers)."""
+        fault = rule.fault
+        fault.before(self)
+        if fault.answer(self):
+            return True
+        self._shaping = fault if fault.SHAPES else None
+        return False
 
     # -- the API -------------------------------------------------------------------
 
     def _api(self, path, body):
         if body is NOT_JSON:
-            return self._send(400, error_body('BAD_REQUEST', 'The request body is not JSON.'))
+            return self.send_answer(400, error_body('BAD_REQUEST', 'The request body is not JSON.'))
         if path == '/v1/tokens' and self.command == 'POST':
             return self._login(body)
         if path == '/v1/tokens/access-token/refresh' and self.command == 'PATCH':
             token = self.state.refresh(body) if isinstance(body, str) else None
             if token is None:
-                return self._send(404, error_body('REFRESH_TOKEN_NOT_FOUND', 'Refresh token not found or expired.',
+                return self.send_answer(404, error_body('REFRESH_TOKEN_NOT_FOUND', 'Refresh token not found or expired.',
                                                   'Log in again to get a new token pair.'))
-            return self._send(200, token)
+            return self.send_answer(200, token)
         if path == '/v1/tokens/refresh-token' and self.command == 'DELETE':
             if isinstance(body, str):
                 self.state.revoke(body)
-            return self._send(204)
+            return self.send_answer(204)
         if not self._authorised():
-            return self._send(401, error_body('Unauthorized', 'Access token is missing, expired or invalid.',
+            return self.send_answer(401, error_body('Unauthorized', 'Access token is missing, expired or invalid.',
                                               'Log in again or refresh the access token.'))
         if path == '/v1/system/appliance-info' and self.command == 'GET':
-            return self._send(200, {'role': 'SddcManager', 'version': self.state.version,
+            return self.send_answer(200, {'role': 'SddcManager', 'version': self.state.version,
                                     'dnsDomain': 'example.com', 'dnsServers': ['192.0.2.53'],
                                     'ntpServers': ['192.0.2.123']})
         match = EXPORT_ROUTE.match(path)
@@ -207,16 +158,16 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         routed = self._check_sets(path, body)
         if routed is not False:
             return routed
-        return self._send(404, error_body('NOT_FOUND', 'No such resource: %s %s' % (self.command, path)))
+        return self.send_answer(404, error_body('NOT_FOUND', 'No such resource: %s %s' % (self.command, path)))
 
     def _login(self, body):
         if not isinstance(body, dict):
-            return self._send(400, error_body('BAD_REQUEST', 'Token creation spec is missing or not JSON.'))
+            return self.send_answer(400, error_body('BAD_REQUEST', 'Token creation spec is missing or not JSON.'))
         pair = self.state.login(body.get('username'), body.get('password'))
         if pair is None:
-            return self._send(401, error_body('Unauthorized', 'Invalid username or password.',
+            return self.send_answer(401, error_body('Unauthorized', 'Invalid username or password.',
                                               'Check the credentials and try again.'))
-        return self._send(self.state.login_status, pair)
+        return self.send_answer(self.state.login_status, pair)
 
     def _authorised(self):
         header = self.headers.get('Authorization') or ''
@@ -226,54 +177,54 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         state = self.state
         version = tuple(int(p) for p in re.findall(r'\d+', state.version)[:2])
         if version < EXPORT_ROUTES_FROM:
-            return self._send(404, error_body('NOT_FOUND', 'No handler found for %s %s' % (self.command, self.path)))
+            return self.send_answer(404, error_body('NOT_FOUND', 'No handler found for %s %s' % (self.command, self.path)))
         if not CANONICAL_UUID.match(run_id):
-            return self._send(400, error_body('INVALID_RUN_ID', 'Run id %s is not a valid UUID.' % run_id,
+            return self.send_answer(400, error_body('INVALID_RUN_ID', 'Run id %s is not a valid UUID.' % run_id,
                                               'Pass the UUID of a completed pre-check run.'))
         with state.lock:
-            run = state.runs.get(run_id)
+            run = state.exports.get(run_id)
             check_run = state.check_runs.get(run_id)
             if run is None and check_run is not None and self.command == 'POST' and not data:
                 if not check_run.finished():
-                    return self._send(400, error_body('CHECK_RUN_NOT_COMPLETED',
+                    return self.send_answer(400, error_body('CHECK_RUN_NOT_COMPLETED',
                                                       'Pre-check run %s is not completed.' % run_id,
                                                       'Wait for the pre-check run to complete, then export it.'))
-                run = state.runs[run_id] = RunScript(run_id)
+                run = state.exports[run_id] = ExportScript(run_id)
             if self.command == 'POST' and not data:
                 return self._start_export(run_id, run)
             if self.command != 'GET':
-                return self._send(405, error_body('METHOD_NOT_ALLOWED', 'Method not allowed.'))
+                return self.send_answer(405, error_body('METHOD_NOT_ALLOWED', 'Method not allowed.'))
             if run is None or run.export is None:
-                return self._send(404, error_body('EXPORT_TASK_NOT_FOUND', 'Export Task Not Found for run %s.' % run_id,
+                return self.send_answer(404, error_body('EXPORT_TASK_NOT_FOUND', 'Export Task Not Found for run %s.' % run_id,
                                                   'Start an export with POST /v1/system/check-sets/%s/exports.' % run_id))
             if not data:
-                return self._send(200, run.status())
+                return self.send_answer(200, run.status())
             if not run.is_completed():
-                return self._send(400, error_body('EXPORT_NOT_COMPLETED',
+                return self.send_answer(400, error_body('EXPORT_NOT_COMPLETED',
                                                   'Export for run %s is not completed.' % run_id,
                                                   'Wait for the export to complete before downloading it.'))
             headers = {}
             if state.content_disposition:
                 name = run.filename or 'precheck-export-%s.csv' % run_id
                 headers['Content-Disposition'] = 'attachment; filename="%s"' % name
-            return self._send(200, run.content.encode('utf-8'), content_type='application/octet-stream',
+            return self.send_answer(200, run.content.encode('utf-8'), content_type='application/octet-stream',
                               headers=headers)
 
     def _start_export(self, run_id, run):
         if run is None:
-            return self._send(400, error_body('CHECK_RUN_NOT_FOUND', 'Pre-check run %s not found.' % run_id,
+            return self.send_answer(400, error_body('CHECK_RUN_NOT_FOUND', 'Pre-check run %s not found.' % run_id,
                                               'Pass the id of a completed pre-check run.'))
         if run.start_error:
             failure = dict(run.start_error)
             status = int(failure.pop('status', 400))
-            return self._send(status, error_body(failure.get('errorCode', 'BAD_REQUEST'),
+            return self.send_answer(status, error_body(failure.get('errorCode', 'BAD_REQUEST'),
                                                  failure.get('message', 'Export cannot start.'),
                                                  failure.get('remediationMessage')))
         if run.is_running():
-            return self._send(429, error_body('TOO_MANY_EXPORT_REQUEST', 'Too Many Export Request',
+            return self.send_answer(429, error_body('TOO_MANY_EXPORT_REQUEST', 'Too Many Export Request',
                                               'Wait for the running export of this run to finish.'))
         run.start()
-        return self._send(202, run.status(advance=False))
+        return self.send_answer(202, run.status(advance=False))
 
     # -- domains, releases and check-set runs ----------------------------------------
 
@@ -284,15 +235,15 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             if path == '/v1/domains' and method == 'GET':
                 names = self.query.get('name')
                 found = [d.body() for d in state.domains if not names or d.name in names]
-                return self._send(200, {'elements': found, 'pageMetadata': {
+                return self.send_answer(200, {'elements': found, 'pageMetadata': {
                     'pageNumber': 0, 'pageSize': len(found), 'totalElements': len(found), 'totalPages': 1}})
             for route, answer in ((DOMAIN_ROUTE, 'body'), (RELEASES_ROUTE, 'future_releases')):
                 match = route.match(path)
                 if match and method == 'GET':
                     domain = state.domain(match.group('domain_id'))
                     if domain is None:
-                        return self._send(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
-                    return self._send(200, getattr(domain, answer)())
+                        return self.send_answer(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                    return self.send_answer(200, getattr(domain, answer)())
             if path == '/v1/system/check-sets/queries' and method == 'POST':
                 return self._query(body)
             if path == '/v1/system/check-sets' and method == 'POST':
@@ -301,7 +252,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 wanted = set(','.join(self.query.get('domainId', [])).split(',')) - {''}
                 runs = [run.task_info() for run in state.check_runs.values()
                         if not wanted or wanted & set(d.id for d in run.domains)]
-                return self._send(200, runs)
+                return self.send_answer(200, runs)
             match = RUN_ROUTE.match(path)
             if match and method == 'GET':
                 return self._read_check_run(match.group('run_id'))
@@ -311,81 +262,75 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         state = self.state
         domains = body.get('domains') if isinstance(body, dict) else None
         if not isinstance(body, dict) or not body.get('checkSetType') or not isinstance(domains, list) or not domains:
-            return self._send(400, error_body('INVALID_CHECK_SET_QUERY', 'checkSetType and domains are required.'))
+            return self.send_answer(400, error_body('INVALID_CHECK_SET_QUERY', 'checkSetType and domains are required.'))
         found = []
         for entry in domains:
             domain = state.domain(entry.get('domainId')) if isinstance(entry, dict) else None
             if domain is None or not CANONICAL_UUID.match(str(entry.get('domainId'))):
-                return self._send(400, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % (entry,)))
+                return self.send_answer(400, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % (entry,)))
             found.append(domain)
         query_id = str(uuid.uuid4())
         resources = [r for d in found for r in d.query_resources()]
         state.queries[query_id] = found
-        return self._send(200, {'queryId': query_id, 'resources': resources})
+        return self.send_answer(200, {'queryId': query_id, 'resources': resources})
 
     def _start_check_run(self, body):
         state = self.state
         if not isinstance(body, dict) or body.get('queryId') not in state.queries:
-            return self._send(400, error_body('INVALID_QUERY_ID', 'queryId is missing or unknown.',
+            return self.send_answer(400, error_body('INVALID_QUERY_ID', 'queryId is missing or unknown.',
                                               'Query the check-sets first (POST /v1/system/check-sets/queries).'))
         resources = body.get('resources')
         allowed = set(('resourceId', 'resourceName', 'resourceType', 'domain', 'checkSets'))
         if (not isinstance(resources, list) or not resources
                 or any(not isinstance(r, dict) or set(r) - allowed or not r.get('checkSets') for r in resources)):
-            return self._send(400, error_body('INVALID_CHECK_SET_SELECTION',
+            return self.send_answer(400, error_body('INVALID_CHECK_SET_SELECTION',
                                               'Each resource needs resourceId, resourceName, resourceType and '
                                               'checkSets, and nothing else but domain.'))
         metadata = body.get('metadata') if isinstance(body.get('metadata'), dict) else {}
         run_id = state.add_check_run({'domains': [d.id for d in state.queries[body['queryId']]],
                                       'target_version': metadata.get('targetVersion')})
-        return self._send(202, state.check_runs[run_id].task())
+        return self.send_answer(202, state.check_runs[run_id].task())
 
     def _read_check_run(self, run_id):
         state = self.state
         if not CANONICAL_UUID.match(run_id):
-            return self._send(400, error_body('INVALID_RUN_ID', '%s is not a valid runId.' % run_id))
+            return self.send_answer(400, error_body('INVALID_RUN_ID', '%s is not a valid runId.' % run_id))
         run = state.check_runs.get(run_id)
         if run is not None:
-            return self._send(200, run.result())
-        if run_id in state.runs:   # a run scripted only for its export: completed, clean
-            return self._send(200, {'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},
+            return self.send_answer(200, run.result())
+        if run_id in state.exports:   # a run scripted only for its export: completed, clean
+            return self.send_answer(200, {'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},
                                     'validationResult': {'errorCode': 'BASELINER_TARGET_STATE_VALIDATION.info',
                                                          'context': {'severity': 'INFO'},
                                                          'message': 'Target state validation successful'}})
-        return self._send(404, error_body('TASK_NOT_FOUND', 'Task Not Found', 'Check the run id.'))
+        return self.send_answer(404, error_body('TASK_NOT_FOUND', 'Task Not Found', 'Check the run id.'))
 
     # -- control routes ------------------------------------------------------------
 
     def _control(self, path, body):
+        """The /sim routes that tests and the demo use: replace the state, add a fault, expire tokens, read
+        the stats, read an export's timeline."""
         state = self.state
         try:
             if path == '/sim/scenario' and self.command == 'POST':
                 state.load(body or {})
-            elif path == '/sim/runs' and self.command == 'POST':
-                state.add_run(body)
-            elif path == '/sim/check-runs' and self.command == 'POST':
-                return self._send(200, {'run_id': state.add_check_run(body)})
             elif path == '/sim/faults' and self.command == 'POST':
                 state.add_fault(body)
             elif path == '/sim/expire-tokens' and self.command == 'POST':
                 state.expire_tokens(refresh=bool((body or {}).get('refresh')))
-            elif path == '/sim/version' and self.command == 'POST':
-                state.version = body['version']
             elif path == '/sim/stats' and self.command == 'GET':
                 with state.lock:
                     stats = dict(state.stats, log=list(state.stats['log']),
                                  live_refresh_tokens=len(state.refresh_tokens))
-                return self._send(200, stats)
-            elif path == '/sim/stats/reset' and self.command == 'POST':
-                state.reset_stats()
-            elif path.startswith('/sim/runs/') and self.command == 'GET':
-                run = state.runs.get(path[len('/sim/runs/'):])
-                return self._send(200 if run else 404, run.describe() if run else {'error': 'no such run'})
+                return self.send_answer(200, stats)
+            elif path.startswith('/sim/exports/') and self.command == 'GET':
+                export = state.exports.get(path[len('/sim/exports/'):])
+                return self.send_answer(200 if export else 404, export.describe() if export else {'error': 'no such export'})
             else:
-                return self._send(404, {'error': 'no such control route'})
+                return self.send_answer(404, {'error': 'no such control route'})
         except (TypeError, ValueError, KeyError) as exc:
-            return self._send(400, {'error': str(exc)})
-        return self._send(200, {'ok': True})
+            return self.send_answer(400, {'error': str(exc)})
+        return self.send_answer(200, {'ok': True})
 
 
 class SimulatorServer(ThreadingHTTPServer):

@@ -4,66 +4,17 @@
 """Everything the simulator remembers: users, tokens, runs, faults, and what it served."""
 
 import copy
-import re
 import secrets
 import threading
 import time
 import uuid
 
 from .checksets import DEFAULT_DOMAINS, CheckRun, Domain
-from .exports import RunScript
+from .exports import ExportScript
+from .faults import FaultRule
 
 DEFAULT_VERSION = '9.1.0.0.24000000'
 DEFAULT_USERS = {'administrator@vsphere.local': 'VMware1!VMware1!'}
-
-
-class FaultRule:
-    """Answer the next ``count`` matching requests (after ``skip`` of them) with a fault.
-
-    kinds: ``status`` (an HTTP error, optional Retry-After), ``reset`` (TCP reset,
-    no answer), ``slow`` (answer normally after ``delay`` s), ``non_json`` (an HTML
-    page), ``truncated`` (JSON cut short), ``expire_tokens`` (every access token
-    expires just before the request, and with ``refresh: true`` every refresh token),
-    ``cut`` (the normal answer, but the connection breaks half-way through its body);
-    hostile ones (hostile.py): ``redirect`` (to ``location``), ``trickle`` (the normal
-    answer a byte every ``delay`` s), ``echo`` (the caller's secrets sent back, ``as_export``
-    in a FAILED export), ``flood`` (``size`` bytes of JSON), ``deep`` (an Error ``depth``
-    levels deep, or ``brackets`` nested brackets).
-    """
-
-    KINDS = ('status', 'reset', 'slow', 'non_json', 'truncated', 'expire_tokens', 'cut',
-             'redirect', 'trickle', 'echo', 'flood', 'deep')
-
-    def __init__(self, kind, path='', method='*', count=1, skip=0, status=None,
-                 retry_after=None, delay=0.0, body=None, refresh=False, location=None, as_export=False,
-                 size=None, depth=None, brackets=None):
-        if kind not in self.KINDS:
-            raise ValueError('fault kind must be one of %s' % ', '.join(self.KINDS))
-        self.kind = kind
-        self.path = re.compile(path)
-        self.method = method.upper()
-        self.count = int(count)
-        self.skip = int(skip)
-        self.status = status
-        self.retry_after = retry_after
-        self.delay = float(delay)
-        self.body = body
-        self.refresh = bool(refresh)
-        self.location = location
-        self.as_export = bool(as_export)
-        self.size = size
-        self.depth = depth
-        self.brackets = brackets
-
-    def take(self, method, path):
-        """True (and one fewer left) when this rule applies to the request."""
-        if self.count <= 0 or (self.method != '*' and self.method != method) or not self.path.search(path):
-            return False
-        if self.skip > 0:
-            self.skip -= 1
-            return False
-        self.count -= 1
-        return True
 
 
 class SimulatorState:
@@ -85,9 +36,9 @@ class SimulatorState:
             self.refresh_tokens = set()
             for token in scenario.pop('api_tokens', []):
                 self.access_tokens[token] = float('inf')
-            self.runs = {}
-            for run in scenario.pop('runs', []):
-                self.add_run(run)
+            self.exports = {}
+            for export in scenario.pop('exports', []):
+                self.add_export(export)
             self.domains = [Domain(**dict(d)) for d in copy.deepcopy(scenario.pop('domains', DEFAULT_DOMAINS))]
             self.precheck = dict(scenario.pop('precheck', {}))
             self.queries = {}
@@ -103,11 +54,12 @@ class SimulatorState:
         with self.lock:
             self.stats = {'requests': 0, 'connections': 0, 'logins': 0, 'refreshes': 0, 'log': []}
 
-    def add_run(self, run):
-        run = dict(run)
-        run_id = str(run.pop('run_id')).lower()
+    def add_export(self, export):
+        """A scripted export timeline of the run ``run_id`` (ExportScript settings); returns the run id."""
+        export = dict(export)
+        run_id = str(export.pop('run_id')).lower()
         with self.lock:
-            self.runs[run_id] = RunScript(run_id, **run)
+            self.exports[run_id] = ExportScript(run_id, **export)
         return run_id
 
     # -- domains and check-set runs -------------------------------------------------

@@ -61,7 +61,7 @@ class Simulator:
         return response.json()
 
     def scenario(self, **scenario):
-        """Replace the whole state: version, users, token_lifetime, api_tokens, runs, faults."""
+        """Replace the whole state: version, users, token_lifetime, api_tokens, exports, domains, faults..."""
         scenario.setdefault('api_tokens', [API_TOKEN])
         return self.control('/sim/scenario', scenario)
 
@@ -76,8 +76,8 @@ class Simulator:
     def api_requests(self, path_part=''):
         return [entry for entry in self.stats()['log'] if path_part in entry[1]]
 
-    def run_info(self, run_id):
-        response = self._control.get(self.url + '/sim/runs/' + run_id, timeout=10, verify=self._verify)
+    def export_info(self, run_id):
+        response = self._control.get(self.url + '/sim/exports/' + run_id, timeout=10, verify=self._verify)
         response.raise_for_status()
         return response.json()
 

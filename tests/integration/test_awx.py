@@ -102,7 +102,7 @@ def assert_no_secret(private, env):
 
 
 def test_awx_job_that_succeeds(tls_simulator, awx_job, tmp_path):
-    tls_simulator.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 2}])
+    tls_simulator.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 2}])
     result, env, private = awx_job(RUN_ID)
     assert result.status == 'successful' and result.rc == 0, result.stdout.read()
     assert (tmp_path / 'files' / ('precheck-export-%s.csv' % RUN_ID)).exists()
@@ -114,7 +114,7 @@ def test_awx_job_that_succeeds(tls_simulator, awx_job, tmp_path):
 
 
 def test_awx_job_that_fails_shows_the_remediation(tls_simulator, awx_job):
-    tls_simulator.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'outcomes': ['FAILED'], 'error': {
+    tls_simulator.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'outcomes': ['FAILED'], 'error': {
         'message': 'Results store unreachable', 'remediationMessage': 'Restart the LCM service',
         'referenceToken': 'Q7XK2M'}}])
     result, env, private = awx_job(RUN_ID)
@@ -128,7 +128,7 @@ def test_awx_job_that_fails_shows_the_remediation(tls_simulator, awx_job):
 
 
 def test_awx_job_against_a_server_that_echoes_secrets_leaks_none(tls_simulator, awx_job):
-    tls_simulator.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}], faults=[
+    tls_simulator.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}], faults=[
         {'kind': 'echo', 'path': '/exports$', 'method': 'GET', 'as_export': True, 'count': 20}])
     result, env, private = awx_job(RUN_ID)
     assert result.status == 'failed'

@@ -39,7 +39,7 @@ def test_demo_prechecks_exports_and_keeps_what_it_wrote(tmp_path):
 
 
 def test_precheck_export_info_example_runs(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 4}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 4}])
     result = ansible.playbook_file(os.path.join(REPO, 'docs', 'examples', 'precheck_export_info.yml'),
                                    env=connection_env(sim), extra_args=['-e', 'precheck_run_id=%s' % RUN_ID])
     assert result.rc == 0, result

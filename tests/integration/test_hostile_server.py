@@ -51,7 +51,7 @@ def other_origin(tmp_path_factory):
 @pytest.mark.parametrize('path, method', [('^/v1/tokens$', 'POST'), (EXPORTS + '$', 'GET'),
                                           (EXPORTS + '/data$', 'GET')])
 def test_nothing_follows_a_redirect_to_another_origin(sim, ansible, other_origin, tmp_path, path, method):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'redirect', 'path': path, 'method': method, 'status': 307,
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'redirect', 'path': path, 'method': method, 'status': 307,
                                                   'location': other_origin.url + '/v1/tokens'}])
     result = ansible.playbook([task('precheck_export_download', dest=str(tmp_path), run_id=RUN_ID,
                                     **connection(sim))], verbosity=4)
@@ -64,7 +64,7 @@ def test_nothing_follows_a_redirect_to_another_origin(sim, ansible, other_origin
 
 
 def test_a_refresh_that_redirects_is_not_followed_and_the_client_logs_in_again(sim, ansible, other_origin):
-    sim.scenario(runs=[completed_run(started=False)], faults=[
+    sim.scenario(exports=[completed_run(started=False)], faults=[
         {'kind': 'expire_tokens', 'path': EXPORTS + '$', 'skip': 1},
         {'kind': 'redirect', 'path': '/refresh$', 'status': 308, 'location': other_origin.url + '/steal'}])
     result = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim)),
@@ -76,7 +76,7 @@ def test_a_refresh_that_redirects_is_not_followed_and_the_client_logs_in_again(s
 # -- 2. echoed secrets never reach a result, a message or the display ----------------------
 
 def test_secrets_echoed_in_a_failed_export_are_masked_at_every_verbosity(sim, ansible):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'echo', 'path': EXPORTS + '$', 'as_export': True,
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'echo', 'path': EXPORTS + '$', 'as_export': True,
                                                   'count': 10}])
     for verbosity in (0, 4):
         result = ansible.playbook([task('wait_for_precheck_export', run_id=RUN_ID, **connection(sim))],
@@ -88,7 +88,7 @@ def test_secrets_echoed_in_a_failed_export_are_masked_at_every_verbosity(sim, an
 
 
 def test_secrets_echoed_in_an_error_are_masked(sim, ansible):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'echo', 'path': EXPORTS + '$', 'status': 500}])
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'echo', 'path': EXPORTS + '$', 'status': 500}])
     result = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim))], verbosity=4)
     assert result.task()['failed'] is True and result.task()['status_code'] == 500
     assert_no_secret(result.output)
@@ -97,7 +97,7 @@ def test_secrets_echoed_in_an_error_are_masked(sim, ansible):
 # -- 3. the session ends with the task ------------------------------------------------------
 
 def test_no_refresh_token_stays_alive_after_a_play(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()], check_runs=[{'run_id': '0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
+    sim.scenario(exports=[completed_run()], check_runs=[{'run_id': '0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
                                                       'domains': ['wld-01'], 'steps': 0}])
     result = ansible.playbook([
         task('precheck_export_info', 'a', run_id=RUN_ID, **connection(sim)),
@@ -118,7 +118,7 @@ def test_no_refresh_token_stays_alive_after_a_play(sim, ansible, tmp_path):
 def test_only_a_plain_safe_server_file_name_is_used(sim, ansible, tmp_path, name):
     existing = tmp_path / '.bashrc'
     existing.write_text('mine\n')
-    sim.scenario(runs=[completed_run(filename=name)])
+    sim.scenario(exports=[completed_run(filename=name)])
     outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(tmp_path),
                                      **connection(sim))]).task()
     assert not outcome.get('failed'), outcome['msg']
@@ -131,7 +131,7 @@ def test_only_a_plain_safe_server_file_name_is_used(sim, ansible, tmp_path, name
 # -- 5. slow answers are bounded as a whole --------------------------------------------------
 
 def test_a_trickled_login_is_cut_at_request_timeout(sim, ansible):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'trickle', 'path': '^/v1/tokens$', 'delay': 1.0,
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'trickle', 'path': '^/v1/tokens$', 'delay': 1.0,
                                                   'count': 10}])
     began = time.monotonic()
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, request_timeout=2,
@@ -141,7 +141,7 @@ def test_a_trickled_login_is_cut_at_request_timeout(sim, ansible):
 
 
 def test_a_wait_ends_at_its_timeout_even_while_an_answer_trickles(sim, ansible):
-    sim.scenario(runs=[completed_run(steps=1000)], faults=[{'kind': 'trickle', 'path': EXPORTS + '$', 'delay': 1.0,
+    sim.scenario(exports=[completed_run(steps=1000)], faults=[{'kind': 'trickle', 'path': EXPORTS + '$', 'delay': 1.0,
                                                             'skip': 1, 'count': 50}])
     outcome = ansible.playbook([task('wait_for_precheck_export', run_id=RUN_ID, timeout=4, poll_interval=0.5,
                                      **connection(sim))]).task()
@@ -152,7 +152,7 @@ def test_a_wait_ends_at_its_timeout_even_while_an_answer_trickles(sim, ansible):
 # -- 6. oversized answers --------------------------------------------------------------------
 
 def test_an_endless_json_answer_is_refused_at_16_mib(sim, ansible):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'flood', 'path': EXPORTS + '$', 'size': 64 * 1024 * 1024,
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'flood', 'path': EXPORTS + '$', 'size': 64 * 1024 * 1024,
                                                   'count': 5}])
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim))]).task()
     assert outcome['failed'] is True and 'the answer is larger than 16777216 bytes' in outcome['msg']
@@ -161,7 +161,7 @@ def test_an_endless_json_answer_is_refused_at_16_mib(sim, ansible):
 def test_a_download_larger_than_max_size_fails_and_replaces_nothing(sim, ansible, tmp_path):
     dest = tmp_path / 'keep.csv'
     dest.write_text('old\n')
-    sim.scenario(runs=[completed_run(content='x' * 200000)])
+    sim.scenario(exports=[completed_run(content='x' * 200000)])
     outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(dest), max_size=100000,
                                      **connection(sim))]).task()
     assert outcome['failed'] is True and 'larger than max_size (100000 bytes)' in outcome['msg']
@@ -206,7 +206,7 @@ def test_a_ca_path_holding_a_key_is_named(sim, ansible, tmp_path, tls_material):
     ({'kind': 'status', 'status': 507, 'body': {'error': 'disk quota exceeded'}}, 'HTTP 507'),
 ])
 def test_malformed_errors_give_one_bounded_line_and_the_play_still_reports(sim, ansible, fault, words):
-    sim.scenario(runs=[completed_run()], faults=[dict(fault, path=EXPORTS + '$')])
+    sim.scenario(exports=[completed_run()], faults=[dict(fault, path=EXPORTS + '$')])
     result = ansible.playbook([dict(task('precheck_export_info', run_id=RUN_ID, **connection(sim)),
                                     ignore_errors=False)])
     assert result.rc == 2, result
@@ -216,7 +216,7 @@ def test_malformed_errors_give_one_bounded_line_and_the_play_still_reports(sim, 
 
 
 def test_a_bare_string_error_keeps_its_words(sim, ansible):
-    sim.scenario(runs=[completed_run()], faults=[{'kind': 'status', 'status': 507, 'path': EXPORTS + '$',
+    sim.scenario(exports=[completed_run()], faults=[{'kind': 'status', 'status': 507, 'path': EXPORTS + '$',
                                                   'body': 'disk quota exceeded'}])
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim))]).task()
     assert outcome['msg'].endswith('HTTP 507 disk quota exceeded.')
@@ -225,7 +225,7 @@ def test_a_bare_string_error_keeps_its_words(sim, ansible):
 # -- 12. what reaches the terminal -----------------------------------------------------------
 
 def test_escape_sequences_and_newlines_never_reach_the_terminal(sim, ansible):
-    sim.scenario(runs=[completed_run(outcomes=['FAILED'], error={
+    sim.scenario(exports=[completed_run(outcomes=['FAILED'], error={
         'message': 'bad\x1b[2J\x1b]0;owned\x07 thing', 'remediationMessage': 'fix\nok: [localhost] fake line',
         'referenceToken': 'AB\r\nCD'})])
     result = ansible.playbook([task('wait_for_precheck_export', run_id=RUN_ID, **connection(sim))])
@@ -293,7 +293,7 @@ def tiny_disk(tmp_path):
 def test_a_full_disk_fails_and_keeps_the_old_file(sim, ansible, tiny_disk):
     dest = tiny_disk / 'results.csv'
     dest.write_text('old results\n')
-    sim.scenario(runs=[completed_run(content='y' * 200000)])
+    sim.scenario(exports=[completed_run(content='y' * 200000)])
     outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(dest),
                                      **connection(sim))]).task()
     assert outcome['failed'] is True and 'nothing was replaced' in outcome['msg']
@@ -308,7 +308,7 @@ def test_a_full_disk_fails_and_keeps_the_old_file(sim, ansible, tiny_disk):
 def test_a_body_that_is_not_the_file_replaces_nothing(sim, ansible, tmp_path, fault, words):
     dest = tmp_path / 'results.csv'
     dest.write_text('old results\n')
-    sim.scenario(runs=[completed_run()], faults=[dict(fault, path=EXPORTS + '/data$')])
+    sim.scenario(exports=[completed_run()], faults=[dict(fault, path=EXPORTS + '/data$')])
     outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(dest),
                                      **connection(sim))]).task()
     assert outcome['failed'] is True and words in outcome['msg']
@@ -318,7 +318,7 @@ def test_a_body_that_is_not_the_file_replaces_nothing(sim, ansible, tmp_path, fa
 # -- 14. the role checks what needs no network first -------------------------------------------
 
 def test_the_export_role_checks_dest_before_starting_anything(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run(started=False)])
+    sim.scenario(exports=[completed_run(started=False)])
     result = ansible.playbook([{'name': 'role', 'ansible.builtin.include_role': {'name': 'sddc.manager.precheck_export'},
                                 'vars': {'sddc_manager_hostname': sim.url, 'sddc_manager_username': connection(sim)[
                                     'username'], 'sddc_manager_password': PASSWORD,
@@ -329,7 +329,7 @@ def test_the_export_role_checks_dest_before_starting_anything(sim, ansible, tmp_
 
 
 def test_a_nul_in_dest_fails_in_one_line_before_any_request(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()])
+    sim.scenario(exports=[completed_run()])
     outcome = ansible.playbook([task('precheck_export_download', run_id=RUN_ID, dest=str(tmp_path) + '/a\x00b.csv',
                                      **connection(sim))]).task()
     assert outcome['failed'] is True and 'NUL' in outcome['msg'] and '\n' not in outcome['msg']

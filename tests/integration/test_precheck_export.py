@@ -32,7 +32,7 @@ def posts(sim):
 
 
 def test_start_then_attach_then_nothing_then_force(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}])
     first = ansible.playbook([start_task(**connection(sim))]).task()
     assert first['changed'] is True and first['outcome'] == 'started' and first['export']['status'] == 'QUEUED'
     second = ansible.playbook([start_task(**connection(sim))]).task()
@@ -43,17 +43,17 @@ def test_start_then_attach_then_nothing_then_force(sim, ansible):
     forced = ansible.playbook([start_task(force=True, **connection(sim))]).task()
     assert forced['changed'] is True and forced['outcome'] == 'started'
     assert posts(sim) == [202, 202]
-    assert sim.run_info(RUN_ID)['starts'] == 2
+    assert sim.export_info(RUN_ID)['starts'] == 2
 
 
 def test_failed_export_is_started_anew(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'outcomes': ['FAILED', 'COMPLETED']}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'outcomes': ['FAILED', 'COMPLETED']}])
     task = ansible.playbook([start_task(**connection(sim))]).task()
     assert task['changed'] is True and task['outcome'] == 'started'
 
 
 def test_check_mode_reports_and_sends_no_post(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID}])
+    sim.scenario(exports=[{'run_id': RUN_ID}])
     task = ansible.playbook([start_task(**connection(sim))], check=True).task()
     assert task['changed'] is True and task['outcome'] == 'started' and task['export'] is None
     assert posts(sim) == []
@@ -61,7 +61,7 @@ def test_check_mode_reports_and_sends_no_post(sim, ansible):
 
 def test_429_attaches_to_the_export_that_is_now_running(sim, ansible):
     # The first read sees no export (an injected 404), the POST meets the running one: 429, read, attach.
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'steps': 10}], faults=[
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'steps': 10}], faults=[
         {'kind': 'status', 'status': 404, 'method': 'GET', 'path': '/exports$',
          'body': {'errorCode': 'EXPORT_TASK_NOT_FOUND', 'message': 'Export Task Not Found'}}])
     task = ansible.playbook([start_task(**connection(sim))]).task()
@@ -70,7 +70,7 @@ def test_429_attaches_to_the_export_that_is_now_running(sim, ansible):
 
 
 def test_429_that_persists_fails_with_the_api_message(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID}], faults=[
+    sim.scenario(exports=[{'run_id': RUN_ID}], faults=[
         {'kind': 'status', 'status': 429, 'method': 'POST', 'path': '/exports$', 'count': 10, 'retry_after': '0',
          'body': {'errorCode': 'TOO_MANY_EXPORT_REQUEST', 'message': 'Too Many Export Request',
                   'remediationMessage': 'Try again later', 'referenceToken': 'T429'}}])
@@ -82,7 +82,7 @@ def test_429_that_persists_fails_with_the_api_message(sim, ansible):
 
 
 def test_429_then_success_after_backoff(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID}], faults=[
+    sim.scenario(exports=[{'run_id': RUN_ID}], faults=[
         {'kind': 'status', 'status': 429, 'method': 'POST', 'path': '/exports$', 'retry_after': '0'}])
     task = ansible.playbook([start_task(**connection(sim))]).task()
     assert task['changed'] is True and task['outcome'] == 'started'
@@ -90,7 +90,7 @@ def test_429_then_success_after_backoff(sim, ansible):
 
 
 def test_400_fails_with_message_and_remediation(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'start_error': {
+    sim.scenario(exports=[{'run_id': RUN_ID, 'start_error': {
         'status': 400, 'errorCode': 'CHECK_RUN_NOT_COMPLETED', 'message': 'The pre-check run is still running',
         'remediationMessage': 'Wait for the pre-check run to complete'}}])
     task = ansible.playbook([start_task(**connection(sim))]).task()
@@ -106,7 +106,7 @@ def completed_run(**settings):
 
 
 def test_download_to_a_file_then_idempotent(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()])
+    sim.scenario(exports=[completed_run()])
     dest = tmp_path / 'out.csv'
     task = ansible.playbook([download_task(dest, mode='0640', **connection(sim))]).task()
     assert task['changed'] is True and not task['failed']
@@ -120,7 +120,7 @@ def test_download_to_a_file_then_idempotent(sim, ansible, tmp_path):
 
 
 def test_mode_change_alone_is_a_change(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()])
+    sim.scenario(exports=[completed_run()])
     dest = tmp_path / 'out.csv'
     ansible.playbook([download_task(dest, **connection(sim))])
     task = ansible.playbook([download_task(dest, mode='0600', **connection(sim))]).task()
@@ -128,19 +128,19 @@ def test_mode_change_alone_is_a_change(sim, ansible, tmp_path):
 
 
 def test_download_into_a_directory_uses_content_disposition(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run(filename='vcf-precheck.csv')])
+    sim.scenario(exports=[completed_run(filename='vcf-precheck.csv')])
     task = ansible.playbook([download_task(tmp_path, **connection(sim))]).task()
     assert task['dest'] == str(tmp_path / 'vcf-precheck.csv') and (tmp_path / 'vcf-precheck.csv').read_text() == CSV
 
 
 def test_download_into_a_directory_without_content_disposition(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()], content_disposition=False)
+    sim.scenario(exports=[completed_run()], content_disposition=False)
     task = ansible.playbook([download_task(tmp_path, **connection(sim))]).task()
     assert task['dest'] == str(tmp_path / ('precheck-export-%s.csv' % RUN_ID))
 
 
 def test_check_mode_compares_and_writes_nothing(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()])
+    sim.scenario(exports=[completed_run()])
     dest = tmp_path / 'out.csv'
     dest.write_text('old content\n')
     task = ansible.playbook([download_task(dest, **connection(sim))], check=True).task()
@@ -161,7 +161,7 @@ def test_check_mode_compares_and_writes_nothing(sim, ansible, tmp_path):
                                                               'and force: true.'),
 ])
 def test_export_not_completed_fails_naming_status(sim, ansible, tmp_path, run, expected, advice):
-    sim.scenario(runs=[run])
+    sim.scenario(exports=[run])
     task = ansible.playbook([download_task(tmp_path / 'x.csv', **connection(sim))]).task()
     assert task['failed'] is True and expected in task['msg'] and advice in task['msg']
     assert task['error_kind'] == 'ExportNotReadyError'
@@ -169,13 +169,13 @@ def test_export_not_completed_fails_naming_status(sim, ansible, tmp_path, run, e
 
 
 def test_no_export_fails_pointing_at_precheck_export(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': OTHER_RUN_ID}])
+    sim.scenario(exports=[{'run_id': OTHER_RUN_ID}])
     task = ansible.playbook([download_task(tmp_path / 'x.csv', run_id=OTHER_RUN_ID, **connection(sim))]).task()
     assert task['failed'] is True and 'has no export to download' in task['msg']
 
 
 def test_broken_download_leaves_dest_untouched(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run(content=CSV * 2000)], faults=[{'kind': 'cut', 'path': '/data$', 'count': 10}])
+    sim.scenario(exports=[completed_run(content=CSV * 2000)], faults=[{'kind': 'cut', 'path': '/data$', 'count': 10}])
     dest = tmp_path / 'out.csv'
     dest.write_text('previous\n')
     task = ansible.playbook([download_task(dest, **connection(sim))]).task()
@@ -184,14 +184,14 @@ def test_broken_download_leaves_dest_untouched(sim, ansible, tmp_path):
 
 
 def test_missing_directory_fails_clearly(sim, ansible, tmp_path):
-    sim.scenario(runs=[completed_run()])
+    sim.scenario(exports=[completed_run()])
     task = ansible.playbook([download_task(tmp_path / 'nope' / 'x.csv', **connection(sim))]).task()
     assert task['failed'] is True and 'does not exist' in task['msg']
     assert sim.stats()['requests'] == 0
 
 
 def test_the_wait_and_the_download_say_what_happened_at_the_default_verbosity(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 1, 'content': CSV}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 1, 'content': CSV}])
     result = ansible.playbook([{'sddc.manager.wait_for_precheck_export': dict(run_id=RUN_ID, poll_interval=0.1,
                                                                               **connection(sim))},
                                download_task(tmp_path, **connection(sim))])

@@ -22,7 +22,7 @@ def started_run(**settings):
 
 
 def test_happy_path_costs_one_request_plus_login(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID.upper(), **connection(sim))])
     task = result.task()
     assert result.rc == 0, result
@@ -38,13 +38,13 @@ def test_happy_path_costs_one_request_plus_login(sim, ansible):
 
 
 def test_finished_export_reports_finished(sim, ansible):
-    sim.scenario(runs=[started_run(queued=0, steps=0)])
+    sim.scenario(exports=[started_run(queued=0, steps=0)])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert task['export']['status'] == 'COMPLETED' and task['finished'] is True
 
 
 def test_failed_export_is_returned_as_data_not_a_failure(sim, ansible):
-    sim.scenario(runs=[started_run(queued=0, steps=0, outcomes=['FAILED'])])
+    sim.scenario(exports=[started_run(queued=0, steps=0, outcomes=['FAILED'])])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert not task.get('failed')
     assert task['finished'] is True
@@ -52,7 +52,7 @@ def test_failed_export_is_returned_as_data_not_a_failure(sim, ansible):
 
 
 def test_no_export_is_an_answer(sim, ansible):
-    sim.scenario(runs=[{'run_id': RUN_ID}])
+    sim.scenario(exports=[{'run_id': RUN_ID}])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert not task.get('failed')
     assert task['exists'] is False and task['export'] is None and task['finished'] is False
@@ -60,7 +60,7 @@ def test_no_export_is_an_answer(sim, ansible):
 
 
 def test_90_appliance_fails_naming_both_versions(sim, ansible):
-    sim.scenario(version='9.0.0.0.24703748', runs=[started_run()])
+    sim.scenario(version='9.0.0.0.24703748', exports=[started_run()])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert task['failed'] is True
     assert 'runs version 9.0.0.0.24703748; pre-check exports need VCF 9.1 or later' in task['msg']
@@ -69,7 +69,7 @@ def test_90_appliance_fails_naming_both_versions(sim, ansible):
 
 @pytest.mark.parametrize('status', [400, 500])
 def test_api_errors_fail_with_message_remediation_and_token(sim, ansible, status):
-    sim.scenario(runs=[started_run()], faults=[{
+    sim.scenario(exports=[started_run()], faults=[{
         'kind': 'status', 'status': status, 'path': '/exports$', 'body': {
             'errorCode': 'EXPORT_READ_FAILED', 'message': 'Cannot read the export store',
             'remediationMessage': 'Restart the LCM service', 'referenceToken': 'RT%d' % status}}])
@@ -84,14 +84,14 @@ def test_api_errors_fail_with_message_remediation_and_token(sim, ansible, status
 
 
 def test_api_token_auth_skips_login(sim, ansible):
-    sim.scenario(runs=[started_run()], api_tokens=[API_TOKEN])
+    sim.scenario(exports=[started_run()], api_tokens=[API_TOKEN])
     result = ansible.playbook([info_task(run_id=RUN_ID, hostname=sim.url, api_token=API_TOKEN)])
     assert result.task()['exists'] is True, result
     assert sim.stats()['logins'] == 0
 
 
 def test_refused_api_token_says_so(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     task = ansible.playbook([info_task(run_id=RUN_ID, hostname=sim.url, api_token='expired-token-xyz')]).task()
     assert task['failed'] is True
     assert 'HTTP 401' in task['msg'] and 'api_token expired or was refused' in task['msg']
@@ -100,7 +100,7 @@ def test_refused_api_token_says_so(sim, ansible):
 
 @pytest.mark.parametrize('revoke_refresh, logins, refreshes', [(False, 1, 1), (True, 2, 0)])
 def test_token_expiry_mid_use_is_renewed(sim, ansible, revoke_refresh, logins, refreshes):
-    sim.scenario(runs=[started_run()], faults=[
+    sim.scenario(exports=[started_run()], faults=[
         {'kind': 'expire_tokens', 'path': '/exports$', 'refresh': revoke_refresh}])
     result = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))])
     assert result.task()['exists'] is True, result
@@ -120,19 +120,19 @@ def test_wrong_credentials_fail_clearly_and_quietly(sim, ansible):
 
 
 def test_tls_with_ca_path(tls_sim, ansible, tls_material):
-    tls_sim.scenario(runs=[started_run()])
+    tls_sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID, ca_path=tls_material['ca'], **connection(tls_sim))])
     assert result.task()['exists'] is True, result
 
 
 def test_tls_with_validate_certs_false(tls_sim, ansible):
-    tls_sim.scenario(runs=[started_run()])
+    tls_sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID, validate_certs=False, **connection(tls_sim))])
     assert result.task()['exists'] is True, result
 
 
 def test_tls_private_ca_without_ca_path_fails_naming_the_cause(tls_sim, ansible):
-    tls_sim.scenario(runs=[started_run()])
+    tls_sim.scenario(exports=[started_run()])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(tls_sim))],
                             env={'REQUESTS_CA_BUNDLE': '', 'CURL_CA_BUNDLE': ''}).task()
     assert task['failed'] is True
@@ -142,21 +142,21 @@ def test_tls_private_ca_without_ca_path_fails_naming_the_cause(tls_sim, ansible)
 
 
 def test_env_var_fallbacks_only(tls_sim, ansible, tls_material):
-    tls_sim.scenario(runs=[started_run()])
+    tls_sim.scenario(exports=[started_run()])
     env = connection_env(tls_sim, SDDC_MANAGER_CA_PATH=tls_material['ca'], SDDC_MANAGER_REQUEST_TIMEOUT='10')
     result = ansible.playbook([info_task(run_id=RUN_ID)], env=env)
     assert result.task()['exists'] is True, result
 
 
 def test_env_validate_certs_false(tls_sim, ansible):
-    tls_sim.scenario(runs=[started_run()])
+    tls_sim.scenario(exports=[started_run()])
     env = connection_env(tls_sim, SDDC_MANAGER_VALIDATE_CERTS='false')
     result = ansible.playbook([info_task(run_id=RUN_ID)], env=env)
     assert result.task()['exists'] is True, result
 
 
 def test_env_api_token(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID)],
                               env=dict(SDDC_MANAGER_HOST=sim.url, SDDC_MANAGER_API_TOKEN=API_TOKEN))
     assert result.task()['exists'] is True, result
@@ -173,14 +173,14 @@ def test_missing_credentials_name_the_env_vars(sim, ansible):
 
 
 def test_module_defaults_group(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID)],
                               module_defaults={'group/sddc.manager.sddc_manager': connection(sim)})
     assert result.task()['exists'] is True, result
 
 
 def test_check_mode_reads_the_same(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     result = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))], check=True)
     task = result.task()
     assert task['exists'] is True and task['changed'] is False, result
@@ -188,7 +188,7 @@ def test_check_mode_reads_the_same(sim, ansible):
 
 
 def test_ad_hoc_with_env_connection(sim, ansible):
-    sim.scenario(runs=[started_run()])
+    sim.scenario(exports=[started_run()])
     result = ansible.adhoc(MODULE, 'run_id=%s' % RUN_ID, env=connection_env(sim))
     assert result.rc == 0, result
     assert 'SUCCESS' in result.stdout and '"status": "QUEUED"' in result.stdout
@@ -207,7 +207,7 @@ def test_bad_run_id_fails_before_any_request(sim, ansible):
     {'kind': 'reset', 'count': 2},
 ])
 def test_transient_faults_are_survived(sim, ansible, fault):
-    sim.scenario(runs=[started_run()], faults=[dict(fault, path='/exports$')])
+    sim.scenario(exports=[started_run()], faults=[dict(fault, path='/exports$')])
     result = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))])
     assert result.task()['exists'] is True, result
     answers = [entry[2] for entry in sim.api_requests(EXPORTS)]
@@ -216,14 +216,14 @@ def test_transient_faults_are_survived(sim, ansible, fault):
 
 
 def test_slow_answer_past_request_timeout_is_retried(sim, ansible):
-    sim.scenario(runs=[started_run()], faults=[{'kind': 'slow', 'delay': 3, 'path': '/exports$'}])
+    sim.scenario(exports=[started_run()], faults=[{'kind': 'slow', 'delay': 3, 'path': '/exports$'}])
     result = ansible.playbook([info_task(run_id=RUN_ID, request_timeout=1, **connection(sim))])
     assert result.task()['exists'] is True, result
 
 
 @pytest.mark.parametrize('kind', ['non_json', 'truncated'])
 def test_non_json_body_is_a_clear_error(sim, ansible, kind):
-    sim.scenario(runs=[started_run()], faults=[{'kind': kind, 'path': '/exports$'}])
+    sim.scenario(exports=[started_run()], faults=[{'kind': kind, 'path': '/exports$'}])
     task = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))]).task()
     assert task['failed'] is True
     assert 'with a body that is not JSON' in task['msg']
@@ -231,7 +231,7 @@ def test_non_json_body_is_a_clear_error(sim, ansible, kind):
 
 
 def test_no_secret_in_any_output_at_full_verbosity(sim, ansible):
-    sim.scenario(runs=[started_run()], faults=[{'kind': 'expire_tokens', 'path': '/exports$'}])
+    sim.scenario(exports=[started_run()], faults=[{'kind': 'expire_tokens', 'path': '/exports$'}])
     result = ansible.playbook([info_task(run_id=RUN_ID, **connection(sim))], verbosity=4)
     assert result.rc == 0, result
     assert PASSWORD not in result.output

@@ -28,7 +28,7 @@ def changed_tasks(result):
 
 
 def test_role_exports_waits_downloads_and_summarises_then_changes_nothing(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 1, 'steps': 3, 'content': CSV, 'filename': 'precheck.csv'}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 1, 'steps': 3, 'content': CSV, 'filename': 'precheck.csv'}])
     first = ansible.playbook([role_task(**role_vars(sim, tmp_path))], verbosity=1)
     assert first.rc == 0, first
     assert (tmp_path / 'precheck.csv').read_text() == CSV
@@ -41,11 +41,11 @@ def test_role_exports_waits_downloads_and_summarises_then_changes_nothing(sim, a
     assert second.rc == 0, second
     assert changed_tasks(second) == [], 'a second run changes nothing'
     assert 'already completed export' in second.output
-    assert sim.run_info(RUN_ID)['starts'] == 1
+    assert sim.export_info(RUN_ID)['starts'] == 1
 
 
 def test_failed_export_stops_the_play_with_the_remediation(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'outcomes': ['FAILED'], 'error': {
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'outcomes': ['FAILED'], 'error': {
         'message': 'Results store unreachable', 'remediationMessage': 'Restart the LCM service',
         'referenceToken': 'Q7XK2M'}}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
@@ -57,7 +57,7 @@ def test_failed_export_stops_the_play_with_the_remediation(sim, ansible, tmp_pat
 
 
 def test_check_mode_starts_nothing_and_writes_nothing(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID}])
+    sim.scenario(exports=[{'run_id': RUN_ID}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], check=True)
     assert result.rc == 0, result
     assert 'Check mode: an export of run %s would be started' % RUN_ID in result.output
@@ -66,7 +66,7 @@ def test_check_mode_starts_nothing_and_writes_nothing(sim, ansible, tmp_path):
 
 
 def test_connection_from_env_vars_only(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV}])
     result = ansible.playbook([role_task(precheck_export_run_id=RUN_ID, precheck_export_dest=str(tmp_path),
                                          precheck_export_poll_interval=0.1)], env=connection_env(sim))
     assert result.rc == 0, result
@@ -81,14 +81,14 @@ def test_argument_spec_names_a_missing_variable(sim, ansible, tmp_path):
 
 
 def test_no_secret_in_output(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], verbosity=4)
     assert result.rc == 0, result
     assert PASSWORD not in result.output and 'sim-access-' not in result.output
 
 
 def test_check_mode_with_a_completed_export_says_what_would_be_saved_not_that_it_was(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))], check=True)
     assert result.rc == 0, result
     assert ('Check mode: the export of pre-check run %s (%d bytes) would be saved to %s' % (
@@ -99,6 +99,6 @@ def test_check_mode_with_a_completed_export_says_what_would_be_saved_not_that_it
 
 
 def test_one_poll_is_one_poll(sim, ansible, tmp_path):
-    sim.scenario(runs=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
     assert result.rc == 0 and '(already completed export, 1 poll).' in result.output, result

@@ -12,13 +12,15 @@ shape; ``REAL_SHAPE_EXCEPTIONS`` names the two places, and nothing else may diff
 import copy
 import json
 import os
+import re
+import sys
 import time
 
 import pytest
 import requests
 from openapi_schema_validator import OAS30Validator
 
-from sim_harness import PASSWORD, REPO, RUN_ID, USER
+from sim_harness import PASSWORD, REPO, RUN_ID, SIMULATOR_DIR, USER
 
 SPEC_DIR = os.path.join(REPO, 'tests', 'spec')
 EXPORTS = '/v1/system/check-sets/{runId}/exports'
@@ -133,7 +135,7 @@ def test_appliance_info(api):
 
 @pytest.mark.parametrize('outcome', ['COMPLETED', 'FAILED'])
 def test_export_lifecycle(connect, outcome):
-    api = connect(runs=[{'run_id': RUN_ID, 'outcomes': [outcome], 'queued': 1, 'steps': 2}])
+    api = connect(exports=[{'run_id': RUN_ID, 'outcomes': [outcome], 'queued': 1, 'steps': 2}])
     url = api.sim.url + EXPORTS.format(runId=RUN_ID)
     check(api.get(url, timeout=10), EXPORTS, 'GET', 404)  # before any start
     check(api.get(url + '/data', timeout=10), EXPORTS + '/data', 'GET', 404)
@@ -151,7 +153,7 @@ def test_export_lifecycle(connect, outcome):
 
 
 def test_start_errors(connect):
-    api = connect(runs=[{'run_id': RUN_ID, 'start_error': {'status': 400, 'message': 'Run not complete'}}])
+    api = connect(exports=[{'run_id': RUN_ID, 'start_error': {'status': 400, 'message': 'Run not complete'}}])
     url = api.sim.url + EXPORTS.format(runId=RUN_ID)
     assert check(api.post(url, timeout=10), EXPORTS, 'POST', 400)['message'] == 'Run not complete'
     other = api.sim.url + EXPORTS.format(runId='0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5')
@@ -160,7 +162,7 @@ def test_start_errors(connect):
 
 
 def test_injected_api_faults_are_spec_errors(connect):
-    api = connect(runs=[{'run_id': RUN_ID, 'started': True}], faults=[
+    api = connect(exports=[{'run_id': RUN_ID, 'started': True}], faults=[
         {'kind': 'status', 'status': 500, 'path': '/exports$'},
         {'kind': 'status', 'status': 429, 'path': '/exports$', 'method': 'POST'}])
     url = api.sim.url + EXPORTS.format(runId=RUN_ID)
@@ -177,7 +179,7 @@ def test_expired_token_is_401_error(api):
 def test_90_has_no_export_operations(connect):
     spec90 = load_spec('9.0')
     assert not [path for path in spec90['paths'] if '/exports' in path]
-    api = connect(version='9.0.0.0.24703748', runs=[{'run_id': RUN_ID, 'started': True}])
+    api = connect(version='9.0.0.0.24703748', exports=[{'run_id': RUN_ID, 'started': True}])
     response = api.get(api.sim.url + EXPORTS.format(runId=RUN_ID), timeout=10)
     assert response.status_code == 404
     info = check(api.get(api.sim.url + '/v1/system/appliance-info', timeout=10), '/v1/system/appliance-info', 'GET',
@@ -294,3 +296,16 @@ def test_the_90_appliance_serves_runs(connect):
     check(query, QUERIES, 'POST', 200, spec=spec90)
     dummy, task = start(api, [WLD_02])
     check(api.get(api.sim.url + RUNS + '/' + task['id'], timeout=10), RUN, 'GET', 200, spec=spec90)
+
+
+def test_the_docs_list_every_fault_kind_with_its_settings():
+    """docs/docsite/rst/simulator.rst's fault table is the registry's, kind by kind and setting by setting."""
+    sys.path.insert(0, SIMULATOR_DIR)
+    from sddc_manager_sim.faults import FAULTS   # pylint: disable=import-outside-toplevel
+    with open(os.path.join(REPO, 'docs', 'docsite', 'rst', 'simulator.rst')) as handle:
+        page = handle.read()
+    table = page[page.index('   * - ``kind``'):page.index('Control routes')]
+    rows = dict(re.findall(r'   \* - ``(\w+)``\n     - [^\n]*\n     - ([^\n]*)', table))
+    assert sorted(rows) == sorted(FAULTS)
+    for kind, fault in FAULTS.items():
+        assert sorted(re.findall(r'``(\w+)``', rows[kind])) == sorted(fault.SETTINGS), kind
