@@ -12,7 +12,9 @@ import re
 import uuid
 from datetime import datetime, timezone
 from typing import Optional
+from urllib.parse import urlencode
 
+from ansible_collections.sddc.manager.plugins.module_utils.domains import list_domains
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError, NotFoundError
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import run_finished, run_progress, run_status
 from ansible_collections.sddc.manager.plugins.module_utils.subject import Subject
@@ -50,10 +52,15 @@ def run_path(run_id: str) -> str:
     return '%s/%s' % (RUNS_PATH, run_id)
 
 
-def read_run(client, run_id: str) -> Optional[dict]:
-    """The AssessmentOutput of ``run_id``, or None when SDDC Manager has no such run (404)."""
+def read_run(client, run_id: str, query: dict = None) -> Optional[dict]:
+    """The AssessmentOutput of ``run_id``, or None when SDDC Manager has no such run (404).
+
+    ``query``: the 9.1 read parameters (includeSummary, severity, includeOnlySilencedInfo); never
+    send them to an older appliance.
+    """
     description = 'Reading pre-check run %s' % run_id
-    response = client.request('GET', run_path(run_id), description, accept=(200, 404))
+    path = run_path(run_id) + ('?' + urlencode(sorted(query.items())) if query else '')
+    response = client.request('GET', path, description, accept=(200, 404))
     if response.status_code == 404:
         return None
     return client.decode_json(response, description, is_object, 'a run result (an object)')
@@ -194,6 +201,18 @@ def same_target(run_target, target_version) -> bool:
     if left in general and right in general:
         return True
     return left == right
+
+
+def find_run_entry(client, run_id: str) -> Optional[dict]:
+    """The run's entry in the run list of its domains (target version, domains), or None when no domain lists it.
+
+    The run read does not carry its target; the list does (tests/spec/check-set-runs.md §1.4).
+    """
+    for domain in list_domains(client):
+        for info in last_runs(client, domain):
+            if str(info.get('id') or '').lower() == run_id:
+                return describe_task_info(info)
+    return None
 
 
 def find_running_run(client, domains: list, target_version: str = None) -> Optional[dict]:

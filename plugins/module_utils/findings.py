@@ -31,6 +31,7 @@ SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 
 MAX_DEPTH = 100
 MAX_NODES = 500000
+MAX_SILENCED = 1000
 FIELD_LIMIT = 2000
 
 _ERROR_WORDS = frozenset(['ERROR', 'CRITICAL', 'FATAL', 'BLOCKER', 'BLOCKING', 'FAILED', 'FAILURE', 'FAIL', 'HIGH',
@@ -126,6 +127,7 @@ class FindingsWalk:
         self._merger = _Merger()
         self.passed = 0
         self.silenced = 0
+        self.silenced_items = []
         self.nodes = 0
         self.truncated = False
 
@@ -157,7 +159,8 @@ class FindingsWalk:
             self.passed += 1
             return
         if outcome == 'silenced':
-            self.silenced += 1
+            self._silence(text_field(context.get('validatorDefinitionId'), 255) or text_field(
+                context.get('validationName'), 255), resource, domain, text_field(node.get('message')))
             return
         raw = context.get('importanceLevel')
         if raw is None:
@@ -222,7 +225,8 @@ class FindingsWalk:
         if status_word(classification.get('type')) in _STATUS_TYPES:
             # An outcome: only known words pass or are silenced; anything else failed, as in validationResult.
             if value in _SILENCED_WORDS:
-                self.silenced += 1
+                self._silence(text_field(node.get('id'), 255) or name, parent, domain,
+                              text_field(classification.get('description')))
                 return
             severity = normalise_severity(classification.get('value'))
         elif 'ERROR' in value or 'FAIL' in value or 'CRITICAL' in value:
@@ -238,6 +242,12 @@ class FindingsWalk:
             reference_token=None, resource=parent, domain=domain, source='physicalPresentedData', check_id=None))
 
     # -- shared -------------------------------------------------------------------
+
+    def _silence(self, check, resource, domain, message) -> None:
+        """Count a silenced check, and keep what it was (the first MAX_SILENCED): it was not judged."""
+        self.silenced += 1
+        if len(self.silenced_items) < MAX_SILENCED:
+            self.silenced_items.append(dict(check=check, resource=resource, domain=domain, message=message))
 
     def _visit(self, node, depth) -> bool:
         """True when ``node`` is an object to read; counts nodes and stops at the bounds.
@@ -256,6 +266,11 @@ class FindingsWalk:
         check_id = finding.pop('check_id')
         finding.update(passed=False, ignored=False)
         self._merger.add(finding, check_id)
+
+    def add_finding(self, finding: dict) -> None:
+        """A finding read outside the result (no check definition id)."""
+        finding['check_id'] = None
+        self._add(finding)
 
     def merged_findings(self) -> list:
         """Every finding read, one per check, resource and domain."""
@@ -439,13 +454,26 @@ def reported_counts(summaries: list):
     return dict((key, sum(entry[key] for entry in summaries)) for key in ('error', 'warning', 'info'))
 
 
-def extract_findings(result) -> dict:
+def silenced_of(result) -> list:
+    """What a read of only the silenced checks (9.1 ``severity=INFO&includeOnlySilencedInfo=true``) lists:
+    each as {check, resource, domain, message}, whether it comes back as a silenced check or an INFO result."""
+    extracted = extract_findings(result)
+    items = list(extracted['silenced'])
+    items.extend(dict(check=f['id'] or f['name'], resource=f['resource'], domain=f['domain'], message=f['message'])
+                 for f in extracted['findings'])
+    return items[:MAX_SILENCED]
+
+
+def extract_findings(result, extra=()) -> dict:
     """``findings`` (sorted), ``summary``, ``truncated``, and the counts read beside those the server reported.
 
     ``truncated`` (the walk stopped at a bound) and a server count of errors above the
-    ERROR findings read both mean that an ERROR may have gone unread.
+    ERROR findings read both mean that an ERROR may have gone unread. ``extra`` are findings
+    read elsewhere (the upgradables' errors), merged in as one more representation.
     """
     walk = FindingsWalk()
+    for finding in extra:
+        walk.add_finding(dict(finding))
     if isinstance(result, dict):
         walk.walk_validations(result.get('validationResult'))
         walk.walk_inventory(result.get('physicalPresentedData'))
@@ -455,6 +483,6 @@ def extract_findings(result) -> dict:
     findings = sort_findings(walk.merged_findings())
     read = _counts(findings)
     return dict(findings=findings, summary=summarise(findings, walk.passed, walk.silenced, summaries),
-                truncated=walk.truncated, nodes=walk.nodes,
+                truncated=walk.truncated, nodes=walk.nodes, silenced=walk.silenced_items,
                 counts_read=dict((key, read[key]) for key in ('error', 'warning', 'info')),
                 counts_reported=reported_counts(summaries))

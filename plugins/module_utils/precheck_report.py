@@ -13,7 +13,12 @@ import html
 import json
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITIES, SEVERITY_RANK, count
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_FINISHED, Verdict, counts_phrase
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
+    NOT_FINISHED,
+    Verdict,
+    count_mismatch,
+    counts_phrase,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
 VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked', 'NOT CHECKED': 'blocked'}
@@ -166,19 +171,6 @@ footer{margin-top:2rem;font-size:.85rem;color:#78909c}
 '''
 
 
-def _count_mismatch(report: dict):
-    """A note when SDDC Manager's own counts and the findings read disagree, with both figures."""
-    read, reported = report.get('counts_read'), report.get('counts_reported')
-    if not isinstance(read, dict) or not isinstance(reported, dict):
-        return None
-    differ = [key for key in ('error', 'warning') if count(read.get(key)) != count(reported.get(key))]
-    if not differ:
-        return None
-    return 'SDDC Manager counts %s; the findings read are %s.' % (
-        ', '.join('%d %s' % (count(reported.get(key)), key) for key in differ),
-        ', '.join('%d %s' % (count(read.get(key)), key) for key in differ))
-
-
 def render_html(report: dict) -> bytes:
     """The self-contained page: facts, verdict, counts as bars, then the findings most severe first."""
     verdict = report.get('verdict') or 'NOT FINISHED'
@@ -192,7 +184,7 @@ def render_html(report: dict) -> bytes:
     fact_list = ''.join('<dt>%s</dt><dd>%s</dd>' % (_e(name), _e(value) or '&#8212;') for name, value in facts)
     notes = list(report.get('verdict_reasons') or []) + [report.get('validation_message')] + list(
         report.get('input_errors') or [])
-    notes.append(_count_mismatch(report))
+    notes.append(count_mismatch(report))
     note_list = ''.join('<li>%s</li>' % _e(note) for note in notes if note)
     page = '''<!DOCTYPE html>
 <html lang="en">

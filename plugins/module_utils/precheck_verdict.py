@@ -11,6 +11,7 @@ reported was read and passed. A run that ended otherwise, a walk cut at a bound,
 server that counts more errors than were read are each a reason, quoted in the line.
 """
 
+from ansible_collections.sddc.manager.plugins.module_utils.coverage import coverage_phrase
 from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, count
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import (
     COMPLETED_STATUSES,
@@ -74,6 +75,19 @@ def incomplete_reasons(described: dict) -> list:
     return reasons
 
 
+def count_mismatch(described: dict):
+    """A line when SDDC Manager's own counts and the findings read disagree, with both figures; else None."""
+    read, reported = described.get('counts_read'), described.get('counts_reported')
+    if not isinstance(read, dict) or not isinstance(reported, dict):
+        return None
+    differ = [key for key in ('error', 'warning') if count(read.get(key)) != count(reported.get(key))]
+    if not differ:
+        return None
+    return 'SDDC Manager counts %s; the findings read are %s.' % (
+        ', '.join(plural(count(reported.get(key)), key) for key in differ),
+        ', '.join(plural(count(read.get(key)), key) for key in differ))
+
+
 def counts_phrase(summary: dict) -> str:
     """``2 errors, 1 warning, 0 info, 14 passed``."""
     summary = summary if isinstance(summary, dict) else {}
@@ -110,7 +124,8 @@ class Verdict:
     ``ignored`` and ``waived``.
     """
 
-    def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None, waivers=None, today=None):
+    def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None, waivers=None, today=None,
+                 fail_on_incomplete_coverage: bool = False):
         self.described = described
         wanted, self.notes = ignore_set(ignore_checks)
         findings = [dict(f, ignored=bool(f.get('ignored')) or is_ignored(f, wanted)) for f in described['findings']]
@@ -120,9 +135,14 @@ class Verdict:
         # The word reads the same with fail_on: never (report only) as with error; only failing differs.
         blocking = failing_findings(self.findings, fail_on if fail_on != 'never' else 'error')
         self.word = verdict_word(described['finished'], self.reasons, blocking, self.findings)
+        coverage = described.get('coverage')
+        self.coverage_gap = coverage_phrase(coverage) if coverage and not coverage['complete'] else None
+        if self.coverage_gap and self.word == READY:
+            self.word = READY_WITH_WARNINGS   # READY only for what was checked: never plain READY
         gating = fail_on != 'never'
         self.failing = blocking if gating else []
-        self.failed = gating and bool(self.failing or self.reasons or self.expired)
+        self.coverage_failed = bool(gating and fail_on_incomplete_coverage and self.coverage_gap)
+        self.failed = gating and bool(self.failing or self.reasons or self.expired or self.coverage_failed)
         # Warnings shown beside a passing gate: with fail_on=warning every one of them is in blocking,
         # and fail_on=never only reports.
         self.warnings = [] if fail_on != 'error' else [
@@ -133,6 +153,8 @@ class Verdict:
         why = [one_line(reason, 1000).rstrip('.') + '.' for reason in self.reasons]
         why.extend('Waiver %s for %s expired on %s.' % (w['ticket'] or 'without a ticket', w['check'], w['expires'])
                    for w in self.expired)
+        if self.coverage_gap:
+            why.append('Coverage incomplete: %s.' % self.coverage_gap)
         return why
 
     def message(self) -> str:
@@ -171,4 +193,9 @@ class Verdict:
             lines.append('+%d more warnings (see findings).' % (len(self.warnings) - MAX_SHOWN_WARNINGS))
         lines.extend('Waiver %s for %s matched no finding: remove it, the problem it covered is gone.'
                      % (w['ticket'] or 'without a ticket', w['check']) for w in self.stale)
+        if self.coverage_gap and not self.coverage_failed:
+            lines.append('Pre-check run %s: coverage incomplete: %s.' % (self.described['run_id'], self.coverage_gap))
+        mismatch = count_mismatch(self.described)
+        if mismatch:
+            lines.append(mismatch)
         return self.notes + lines

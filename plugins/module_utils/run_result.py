@@ -40,16 +40,19 @@ def run_finished(run) -> bool:
     return run_status(run) in TERMINAL_STATUSES
 
 
-def describe_run(run_id: str, run, include_raw: bool = False) -> dict:
+def describe_run(run_id: str, run, include_raw: bool = False, context=None) -> dict:
     """The result keys of one run: exists, status, finished, progress, findings, summary (and raw).
 
     ``truncated``, ``counts_read`` and ``counts_reported`` say how much of the run was read,
-    so that the verdict never calls a run READY past what it could read.
+    so that the verdict never calls a run READY past what it could read. ``context``
+    (run_context.RunContext) adds the target, its coverage, the upgradables' errors and what was silenced.
     """
     if run is None:
         return dict(run_id=run_id, exists=False, status=None, finished=False, progress=None, findings=[],
                     summary=None, input_errors=[], validation_message=None)
-    extracted = extract_findings(run)
+    if context is not None:
+        run = context.run
+    extracted = extract_findings(run, context.extra_findings if context is not None else ())
     validation = run.get('validationResult') if isinstance(run.get('validationResult'), dict) else {}
     raw_errors = run.get('inputValidationErrors') if isinstance(run.get('inputValidationErrors'), list) else []
     input_errors = [describe_error(error) for error in raw_errors[:20] if isinstance(error, (dict, str))]
@@ -60,6 +63,11 @@ def describe_run(run_id: str, run, include_raw: bool = False) -> dict:
                   validation_message=text_field(validation.get('message'), 1000),
                   timestamp=text_field(run.get('timestamp'), 64),
                   completion_timestamp=text_field(run.get('completionTimestamp'), 64))
+    coverage = context.coverage if context is not None else None
+    result.update(target_version=context.target_version if context is not None else None, coverage=coverage,
+                  coverage_complete=coverage['complete'] if coverage else None,
+                  silenced=context.silenced if context is not None and context.silenced is not None
+                  else extracted['silenced'])
     if include_raw:
         result['raw'] = run
     return result

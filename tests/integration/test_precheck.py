@@ -168,16 +168,19 @@ def test_the_last_runs_of_domains_are_listed_newest_first(sim, ansible):
     task = ansible.playbook([info_task(domains=['wld-01'], **connection(sim))]).task()
     assert [r['id'] for r in task['runs']] == ['0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5', RUN_ID]
     newest = task['runs'][0]
-    assert newest['target_version'] == '9.1.0.0' and newest['started'].endswith('Z') and newest['completed']
+    assert newest['target_version'] == '9.1.0.0' and newest['timestamp'].endswith('Z')
+    assert newest['completion_timestamp'].endswith('Z') and newest['status'] == 'COMPLETED_WITH_SUCCESS'
     assert [d['name'] for d in newest['domains']] == ['wld-01', 'wld-02']
-    assert task['runs'][1]['target_version'] == 'General Upgrade Readiness'
+    assert task['runs'][1]['target_version'] is None, 'general upgrade readiness, as precheck says it'
+    assert task['msg'] == '2 pre-check runs of domain wld-01, the newest %s COMPLETED_WITH_SUCCESS.' % newest['id']
 
 
-def test_a_run_that_does_not_exist_is_an_answer_for_info_and_a_failure_for_the_wait(sim, ansible):
+def test_a_run_that_does_not_exist_fails_naming_it_for_info_and_for_the_wait(sim, ansible):
     result = ansible.playbook([info_task(run_id=RUN_ID.upper(), **connection(sim)),
                                wait_task(run_id=RUN_ID, **connection(sim))])
     read, waited = result.task(0), result.task(1)
-    assert read['exists'] is False and read['run_id'] == RUN_ID and not read.get('failed')
+    assert read['failed'] is True and read['error_kind'] == 'NotFoundError'
+    assert read['msg'].startswith('No pre-check run %s on SDDC Manager at %s' % (RUN_ID, sim.url))
     assert waited['failed'] is True and waited['polls'] == 1 and waited['error_kind'] == 'NotFoundError'
     assert waited['msg'].startswith('No pre-check run %s on SDDC Manager at %s' % (RUN_ID, sim.url))
 

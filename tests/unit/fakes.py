@@ -32,8 +32,8 @@ class FakeTransport(BaseAdapter):
         return self
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
-        path = request.path_url.split('?', 1)[0]
-        self.sent.append(dict(method=request.method, path=path, headers=dict(request.headers),
+        path, dummy, query = request.path_url.partition('?')
+        self.sent.append(dict(method=request.method, path=path, query=query, headers=dict(request.headers),
                               body=request.body, verify=verify, timeout=timeout))
         for index, answer in enumerate(self.script):
             if answer['method'] == request.method and answer['path'] == path:

@@ -89,7 +89,7 @@ def test_waived_findings_show_their_waiver_and_reasons_are_noted():
     assert '<span class="tag">waived</span>' in html
     assert 'Waived: Renewal &lt;ordered&gt;; owner: jane; ticket: CHG-1; until: 2026-12-31' in html
     assert '<li>The run ended CANCELLED, so it did not check everything.</li>' in html
-    assert '<li>SDDC Manager counts 3 error; the findings read are 1 error.</li>' in html
+    assert '<li>SDDC Manager counts 3 errors; the findings read are 1 error.</li>' in html
 
 
 def test_odd_counts_and_values_never_raise():
