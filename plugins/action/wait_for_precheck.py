@@ -19,6 +19,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import (
     wait_options,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import FAIL_ON_CHOICES, Verdict
+from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
@@ -28,6 +29,7 @@ GATE_OPTIONS = dict(
     fail_on=dict(type='str', default='error', choices=list(FAIL_ON_CHOICES)),
     ignore_checks=dict(type='list', elements='str', default=[]),
     waivers=dict(type='list', elements='dict', default=[]),
+    fail_on_incomplete_coverage=dict(type='bool', default=False),
     include_raw=dict(type='bool', default=False),
 )
 
@@ -45,8 +47,10 @@ def run_wait_failure(run_id: str, outcome, client, verdict) -> SddcManagerError:
 
 def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> dict:
     """What precheck_info returns for the run, plus elapsed, polls, verdict and failing; failed per fail_on."""
-    described = describe_run(run_id, outcome.snapshot, params['include_raw'])
-    verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today)
+    context = read_run_context(client, run_id, outcome.snapshot) if outcome.state == FINISHED else None
+    described = describe_run(run_id, outcome.snapshot, params['include_raw'], context)
+    verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today,
+                      params['fail_on_incomplete_coverage'])
     result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
                   verdict=verdict.word, verdict_reasons=verdict.why(),
                   failing=verdict.failing if outcome.state == FINISHED else [])

@@ -99,3 +99,23 @@ def check_target_version(client, domains: list, target: str) -> None:
                 'Target version %s is offered to domain %s but not applicable: %s. Applicable versions: %s.'
                 % (target, domain['name'], reason.rstrip('.'), ', '.join(applicable) or 'none'),
                 available=applicable, option='target_version')
+
+
+def planned_target(client, domain: dict):
+    """The target version ``domain`` is planned to go to (``GET /v1/releases/domains/{domainId}``), or None."""
+    view = client.get_json('/v1/releases/domains/%s' % domain['id'],
+                           'Reading the planned target version of domain %s' % domain['name'])
+    return text_field(view.get('targetVersion'), 64) if isinstance(view, dict) else None
+
+
+def resolve_planned(client, domains: list) -> str:
+    """The one target the domains are planned to go to; NotFoundError when none is planned or they differ."""
+    planned = dict((domain['name'], planned_target(client, domain)) for domain in domains)
+    targets = distinct(planned.values())
+    if len(targets) == 1 and all(planned.values()):
+        return targets[0]
+    raise NotFoundError('target_version: planned needs one planned target for every domain; SDDC Manager plans %s. '
+                        'Name the target version instead.'
+                        % ', '.join('%s for %s' % (target or 'none', name) for name, target in planned.items()),
+                        option='target_version', available=targets)
+

@@ -50,7 +50,9 @@ def report_data(result: dict, appliance: dict = None, domains=None, target_versi
     return dict(
         run_id=result.get('run_id'), status=result.get('status'), verdict=verdict, verdict_reasons=why,
         appliance=dict(hostname=appliance.get('hostname'), version=appliance.get('version')),
-        domains=list(domains or []), target_version=target_version,
+        domains=list(domains or []), target_version=target_version or result.get('target_version'),
+        coverage=result.get('coverage'), coverage_complete=result.get('coverage_complete'),
+        silenced=result.get('silenced') or [],
         started=result.get('timestamp'), completed=result.get('completion_timestamp'),
         validation_message=result.get('validation_message'), input_errors=result.get('input_errors') or [],
         truncated=bool(result.get('truncated')), counts_read=result.get('counts_read'),
@@ -147,6 +149,39 @@ def _findings(report: dict) -> str:
             '<th scope="col">Remediation</th></tr></thead><tbody>%s</tbody></table>' % ''.join(rows))
 
 
+def _coverage(report: dict) -> str:
+    """The target release's components and whether their version-specific checks ran (no section without a target)."""
+    coverage = report.get('coverage') if isinstance(report.get('coverage'), dict) else None
+    if coverage is None:
+        return ''
+    rows = ''.join('<tr class="%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
+                   % ('covered' if c.get('checks') == 'covered' else 'gap', _e(c.get('component')),
+                      _e(c.get('target_version')), _e(c.get('bundle_status')) or 'no bundle found',
+                      _e(c.get('checks')) + (' <div class="id">%s</div>' % _e(c.get('message')) if c.get('message') else ''))
+                   for c in coverage.get('components') or [] if isinstance(c, dict))
+    verdict = ('Every component of %s had its version-specific checks run.' if coverage.get('complete') else
+               'Not every component of %s had its version-specific checks run: a READY covers only what ran.')
+    return ('<section id="coverage"><h2>Coverage of the target release</h2><p class="%s">%s</p>'
+            '<table class="coverage"><thead><tr><th scope="col">Component</th><th scope="col">Target version</th>'
+            '<th scope="col">Bundle</th><th scope="col">Version-specific checks</th></tr></thead><tbody>%s</tbody>'
+            '</table></section>' % ('none' if coverage.get('complete') else 'gap',
+                                    verdict % _e(coverage.get('target_version')), rows or '<tr><td colspan="4">The '
+                                    'components of the release could not be read.</td></tr>'))
+
+
+def _silenced(report: dict) -> str:
+    """The checks silenced on SDDC Manager: not judged, so listed."""
+    items = [i for i in report.get('silenced') or [] if isinstance(i, dict)]
+    if not items:
+        return ''
+    rows = ''.join('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
+                   % (_e(i.get('check')), _e(i.get('resource')), _e(i.get('domain')), _e(i.get('message')))
+                   for i in items)
+    return ('<section id="silenced"><h2>Silenced checks (not judged)</h2><table class="silenced"><thead><tr>'
+            '<th scope="col">Check</th><th scope="col">Resource</th><th scope="col">Domain</th>'
+            '<th scope="col">Message</th></tr></thead><tbody>%s</tbody></table></section>' % rows)
+
+
 STYLE = '''
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2329;
 padding:0 1rem;line-height:1.4}
@@ -166,7 +201,7 @@ thead th{background:#f3f5f7}td.num{text-align:right}td.stack{width:30%}
 .sev{font-weight:700}.sev.error{color:#c62828}.sev.warning{color:#b26a00}.sev.info{color:#1565c0}
 tr.ignored td{color:#78909c}.tag{font-size:.75rem;border:1px solid currentColor;border-radius:.2rem;padding:0 .2rem}
 .id{font-size:.8rem;color:#78909c;word-break:break-all}.none{color:#2e7d32}
-.waiver{font-size:.85rem;color:#546e7a;margin-top:.3rem}
+.waiver{font-size:.85rem;color:#546e7a;margin-top:.3rem}.gap{color:#b26a00}tr.gap td{color:#b26a00}
 footer{margin-top:2rem;font-size:.85rem;color:#78909c}
 '''
 
@@ -210,6 +245,8 @@ def render_html(report: dict) -> bytes:
 <h2>Findings</h2>
 %(findings)s
 </section>
+%(coverage)s
+%(silenced_section)s
 <footer>Written by the sddc.manager Ansible collection from SDDC Manager's results of this run. Passed checks are
 counted, not listed.</footer>
 </body>
@@ -217,5 +254,6 @@ counted, not listed.</footer>
 ''' % dict(run=_e(report.get('run_id')), verdict=_e(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
            style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
            notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
-           counts=_counts(summary), findings=_findings(report))
+           counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
+           silenced_section=_silenced(report))
     return page.encode('utf-8')

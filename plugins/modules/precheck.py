@@ -30,9 +30,13 @@ options:
     required: true
   target_version:
     description:
-      - A VCF version (for example V(9.1.0.0)) for a version-specific pre-check.
+      - A VCF version (for example V(9.1.0.0)) for a version-specific pre-check, or V(planned) for the target the
+        domains are planned to go to (C(GET /v1/releases/domains/{domainId})); V(planned) fails when they are planned
+        to different targets, or to none.
       - It must be offered, and applicable, to every domain; otherwise the module fails naming the versions that
         are offered and SDDC Manager's reason.
+      - A target other than a domain's planned one gives a warning, and so does a target some of whose upgrade
+        bundles are not downloaded (the version-specific checks of those components will not run).
       - Left out, the run checks general upgrade readiness.
     type: str
   check_set_type:
@@ -75,6 +79,13 @@ EXAMPLES = r'''
   sddc.manager.wait_for_precheck:
     run_id: "{{ precheck.run_id }}"
   when: precheck.run_id is not none
+
+- name: Pre-check a domain for the target it is planned to go to
+  sddc.manager.precheck:
+    domains:
+      - wld-01
+    target_version: planned
+  register: planned_precheck
 
 - name: Pre-check two domains for a specific target version, connection written out
   sddc.manager.precheck:
@@ -126,7 +137,8 @@ domains:
       type: str
   sample: [{"id": "5d73e7e4-5ef6-4a69-ab9b-1237484054dd", "name": "wld-01", "type": "VI"}]
 target_version:
-  description: The target version of the run; null for general upgrade readiness.
+  description: The target version of the run (the planned one with O(target_version=planned)); null for general
+    upgrade readiness.
   returned: success
   type: str
   sample: 9.1.0.0
@@ -207,11 +219,18 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
     run_selection,
     start_run,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.domains import check_target_version, resolve_domains
+from ansible_collections.sddc.manager.plugins.module_utils.coverage import coverage_phrase, read_coverage
+from ansible_collections.sddc.manager.plugins.module_utils.domains import (
+    check_target_version,
+    planned_target,
+    resolve_domains,
+    resolve_planned,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
+PLANNED = 'planned'
 OPTIONS = dict(
     domains=dict(type='list', elements='str', required=True),
     target_version=dict(type='str'),
@@ -229,6 +248,15 @@ def _scope(domains: list, target_version: str, check_sets: list = None) -> str:
     return '%s %s (%s)' % ('domain' if len(domains) == 1 else 'domains', names, what)
 
 
+def warn_off_plan(client, domains: list, target: str, warn) -> None:
+    """A warning for each domain planned to go to another target than ``target``."""
+    for domain in domains:
+        planned = planned_target(client, domain)
+        if planned and planned != target:
+            warn('Domain %s is planned to go to %s, not %s: this pre-check is for another target than the plan.'
+                 % (domain['name'], planned, target))
+
+
 def ensure_precheck(client, params: dict, check_mode: bool, warn) -> dict:
     """Attach to the run in progress for these domains and target, or start one (not in check mode)."""
     if not params['domains'] or not all(str(d).strip() for d in params['domains']):
@@ -236,8 +264,16 @@ def ensure_precheck(client, params: dict, check_mode: bool, warn) -> dict:
                                  option='domains')
     domains = resolve_domains(client, params['domains'])
     target = (params['target_version'] or '').strip() or None
+    if target == PLANNED:
+        target = resolve_planned(client, domains)
     if target:
         check_target_version(client, domains, target)
+        if params['target_version'].strip() != PLANNED:
+            warn_off_plan(client, domains, target, warn)
+        coverage = read_coverage(client, domains, target)
+        if not coverage['complete']:
+            warn('Target %s: %s; the pre-check can pass without checking them. Download the bundles first for a '
+                 'complete pre-check.' % (target, coverage_phrase(coverage).replace(' did not run', ' will not run')))
     result = dict(changed=False, started=False, attached=False, run_id=None, domains=domains, target_version=target,
                   check_sets=[], task=None)
     if not params['force']:

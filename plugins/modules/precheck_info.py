@@ -233,6 +233,52 @@ counts_reported:
   returned: when O(run_id) is given
   type: dict
   sample: {"error": 1, "warning": 2, "info": 0}
+target_version:
+  description: The run's target version, from its entry in the run list; null for general upgrade readiness, or
+    when no domain lists the run.
+  returned: when the run has finished
+  type: str
+  sample: 9.1.0.0
+coverage:
+  description:
+    - For a run with a target version, how far its version-specific checks went. A pre-check for a target runs the
+      version-specific checks only of components whose upgrade bundles are downloaded, so each component of the
+      target release (its C(bom)) is matched to the release's bundle download status. Null for general upgrade
+      readiness.
+  returned: when the run has finished
+  type: dict
+  contains:
+    target_version:
+      description: The target version.
+      type: str
+    components:
+      description: Per component, C(component), C(target_version), C(bundle_status) (as SDDC Manager gives it; null
+        when no bundle of the release names the component), C(checks) (C(covered), C(not covered) or C(unknown); a
+        component that cannot be matched to a bundle is never covered) and C(message).
+      type: list
+      elements: dict
+    complete:
+      description: Whether every component is covered.
+      type: bool
+    not_covered:
+      description: The components whose version-specific checks did not run.
+      type: list
+      elements: str
+  sample: {"target_version": "9.1.0.0", "complete": false, "not_covered": ["NSX_T_MANAGER"], "components": [
+    {"component": "NSX_T_MANAGER", "target_version": "9.1.0.0", "bundle_status": "PENDING", "checks": "not covered",
+     "message": null}]}
+coverage_complete:
+  description: RV(coverage.complete), or null when there is no coverage. A run whose coverage is incomplete is
+    never plain C(READY).
+  returned: when the run has finished
+  type: bool
+silenced:
+  description: The checks silenced on SDDC Manager, which were not judged, each with C(check), C(resource), C(domain)
+    and C(message). On VCF 9.1 and later a second read lists them (C(severity=INFO&includeOnlySilencedInfo=true)); on
+    older appliances, those the run's result names as silenced.
+  returned: when the run was read
+  type: list
+  elements: dict
 input_errors:
   description: The run's C(inputValidationErrors), each as one line.
   returned: when O(run_id) is given
@@ -321,7 +367,8 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import can
 from ansible_collections.sddc.manager.plugins.module_utils.domains import resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict
-from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
+from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run, run_finished
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
 OPTIONS = dict(
@@ -335,7 +382,9 @@ def read_precheck(client, params: dict) -> dict:
     """One run with its findings and verdict (``run_id``), or the last runs of some domains (``domains``)."""
     if params['run_id'] is not None:
         run_id = canonical_run_id(params['run_id'])
-        described = describe_run(run_id, require_run(client, run_id), params['include_raw'])
+        run = require_run(client, run_id)
+        context = read_run_context(client, run_id, run) if run_finished(run) else None
+        described = describe_run(run_id, run, params['include_raw'], context)
         verdict = Verdict(described)   # the default gate, as wait_for_precheck applies it: it only reads
         return dict(described, changed=False, findings=verdict.findings, verdict=verdict.word,
                     verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message())

@@ -28,6 +28,12 @@ description:
     missing (HTTP 404) fails at once.
   - Every change of status or progress is shown at verbosity 1 (C(-v)), with the elapsed time and an estimate of
     the time left.
+  - Once the run has finished, what a READY rests on is read too. For a run with a target version (from its entry
+    in the run list), RV(coverage) says which components of the target release had their version-specific checks
+    run (their upgrade bundles downloaded), and the errors of the domains' upgradables for the target are findings
+    of their own (source C(upgradables)). On VCF 9.1 and later the run is read with its summary
+    (C(includeSummary=true)) and the silenced checks are listed (RV(silenced)); these parameters are never sent to an
+    older appliance. Where SDDC Manager's own counts and the findings read disagree, a warning says so.
   - Returns what M(sddc.manager.precheck_info) returns for the run, plus RV(elapsed), RV(polls), RV(verdict) and
     RV(failing).
 author:
@@ -85,6 +91,13 @@ options:
         description: The last day the waiver holds, C(YYYY-MM-DD).
         type: str
         required: true
+  fail_on_incomplete_coverage:
+    description:
+      - Fail when the run has a target version and the version-specific checks of some component of the target
+        release did not run (its upgrade bundle is not downloaded, or no bundle names it), naming the components.
+      - Left false, such a run is never plain C(READY) (at best C(READY WITH WARNINGS)) and a warning names them.
+    type: bool
+    default: false
   include_raw:
     description:
       - Also return the run's answer as SDDC Manager gave it (RV(raw)).
@@ -236,6 +249,52 @@ counts_reported:
   returned: when the run was read
   type: dict
   sample: {"error": 1, "warning": 2, "info": 0}
+target_version:
+  description: The run's target version, from its entry in the run list; null for general upgrade readiness, or
+    when no domain lists the run.
+  returned: when the run has finished
+  type: str
+  sample: 9.1.0.0
+coverage:
+  description:
+    - For a run with a target version, how far its version-specific checks went. A pre-check for a target runs the
+      version-specific checks only of components whose upgrade bundles are downloaded, so each component of the
+      target release (its C(bom)) is matched to the release's bundle download status. Null for general upgrade
+      readiness.
+  returned: when the run has finished
+  type: dict
+  contains:
+    target_version:
+      description: The target version.
+      type: str
+    components:
+      description: Per component, C(component), C(target_version), C(bundle_status) (as SDDC Manager gives it; null
+        when no bundle of the release names the component), C(checks) (C(covered), C(not covered) or C(unknown); a
+        component that cannot be matched to a bundle is never covered) and C(message).
+      type: list
+      elements: dict
+    complete:
+      description: Whether every component is covered.
+      type: bool
+    not_covered:
+      description: The components whose version-specific checks did not run.
+      type: list
+      elements: str
+  sample: {"target_version": "9.1.0.0", "complete": false, "not_covered": ["NSX_T_MANAGER"], "components": [
+    {"component": "NSX_T_MANAGER", "target_version": "9.1.0.0", "bundle_status": "PENDING", "checks": "not covered",
+     "message": null}]}
+coverage_complete:
+  description: RV(coverage.complete), or null when there is no coverage. A run whose coverage is incomplete is
+    never plain C(READY).
+  returned: when the run has finished
+  type: bool
+silenced:
+  description: The checks silenced on SDDC Manager, which were not judged, each with C(check), C(resource), C(domain)
+    and C(message). On VCF 9.1 and later a second read lists them (C(severity=INFO&includeOnlySilencedInfo=true)); on
+    older appliances, those the run's result names as silenced.
+  returned: when the run was read
+  type: list
+  elements: dict
 input_errors:
   description: The run's C(inputValidationErrors), each as one line.
   returned: when O(run_id) is valid

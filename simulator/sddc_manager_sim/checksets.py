@@ -33,6 +33,8 @@ DEFAULT_DOMAINS = [
                    'resource': 'wld-02-cl01', 'message': 'Datastore vsan-wld-02 is 87% full.',
                    'remediation': 'Free space on the datastore.'}]},
 ]
+BOM = (('SDDC_MANAGER_VCF', 'SDDC Manager'), ('VCENTER', 'vCenter Server'), ('NSX_T_MANAGER', 'NSX'),
+       ('ESX_HOST', 'ESX'))
 DEFAULT_RELEASES = [{'version': '9.1.0.0', 'applicable': True},
                     {'version': '9.2.0.0', 'applicable': False,
                      'reason': 'Upgrade to 9.1.0.0 first: 9.2.0.0 needs 9.1 or later.'}]
@@ -46,6 +48,7 @@ class Domain:
     """One workload domain: its resources, the releases offered to it, and the findings a run reports."""
 
     def __init__(self, id, name, type='VI', resources=None, releases=None, findings=None, passed=5, silenced=0,
+                 planned='9.1.0.0', upgradable_errors=None, silenced_checks=None,
                  **unknown):  # pylint: disable=redefined-builtin
         if unknown:
             raise ValueError('unknown domain settings: %s' % ', '.join(sorted(unknown)))
@@ -63,7 +66,10 @@ class Domain:
         self.releases = releases if releases is not None else [dict(r) for r in DEFAULT_RELEASES]
         self.findings = findings or []
         self.passed = int(passed)
-        self.silenced = int(silenced)
+        self.silenced_checks = list(silenced_checks or [])
+        self.silenced = int(silenced) + len(self.silenced_checks)
+        self.planned = planned
+        self.upgradable_errors = list(upgradable_errors or [])
 
     def body(self):
         return {'id': self.id, 'name': self.name, 'type': self.type, 'status': 'ACTIVE', 'upgradeState': 'READY',
@@ -78,12 +84,35 @@ class Domain:
         for release in self.releases:
             entry = {'version': release['version'], 'product': 'VCF', 'description': 'VMware Cloud Foundation %s'
                      % release['version'], 'releaseDate': '2026-10-01',
-                     'bom': [{'name': 'SDDC_MANAGER_VCF', 'publicName': 'SDDC Manager', 'version': release['version']}],
+                     'bom': [{'name': name, 'publicName': public, 'version': release['version']}
+                             for name, public in BOM],
                      'applicabilityStatus': 'APPLICABLE' if release.get('applicable', True) else 'NOT_APPLICABLE'}
             if not release.get('applicable', True):
                 entry['reasonNotApplicable'] = {'messageKey': 'release.not.applicable',
                                                 'message': release.get('reason', 'Not applicable.')}
             elements.append(entry)
+        return {'elements': elements, 'pageMetadata': {'pageNumber': 0, 'pageSize': len(elements),
+                                                       'totalElements': len(elements), 'totalPages': 1}}
+
+    def release_view(self):
+        """``DomainReleaseView``: the target this domain is planned to go to."""
+        return {'domainId': self.id, 'targetVersion': self.planned, 'targetSddcManagerVersion': self.planned}
+
+    def upgradables(self, target):
+        """``PageOfUpgradable`` for ``target``: one per resource, with the scripted errors on theirs."""
+        elements = []
+        for resource in self.resources:
+            errors = [{'errorCode': e.get('errorCode', 'UPGRADABLE_ERROR'), 'message': e['message'],
+                       'remediationMessage': e.get('remediation', 'See the SDDC Manager lifecycle page.'),
+                       'referenceToken': 'UPG%03d' % index}
+                      for index, e in enumerate(self.upgradable_errors) if e.get('resource', resource['name'])
+                      == resource['name']]
+            elements.append({'bundleId': str(uuid.uuid5(uuid.NAMESPACE_DNS, '%s/%s' % (resource['id'], target))),
+                             'bundleType': 'VMWARE_SOFTWARE',
+                             'resource': {'resourceId': resource['id'], 'fqdn': resource['name'],
+                                          'type': resource['type'], 'name': resource['name']},
+                             'softwareComponents': [{'id': resource['id'], 'type': resource['type']}],
+                             'status': 'AVAILABLE' if not errors else 'NOT_AVAILABLE', 'errors': errors})
         return {'elements': elements, 'pageMetadata': {'pageNumber': 0, 'pageSize': len(elements),
                                                        'totalElements': len(elements), 'totalPages': 1}}
 
@@ -229,6 +258,7 @@ def validation_tree(domains, notifications=False):
         for name, findings in by_resource.items():
             resources.append({'errorCode': 'BASELINER_RESOURCE_VALIDATION.%s' % level, 'message': name,
                               'nestedErrors': [_check_node(f, notifications) for f in findings]})
+        resources.extend(silenced_nodes(domain))
         passed = [{'errorCode': 'BASELINER_CONSTRAINT_VALIDATION.info', 'message': 'Check %d passed' % index,
                    'context': {'severity': 'INFO', 'validationName': 'Check %d' % index,
                                'validationStatus': 'VALIDATION_SUCCESSFUL'}} for index in range(domain.passed)]
@@ -238,6 +268,44 @@ def validation_tree(domains, notifications=False):
         root['nestedErrors'].append({'errorCode': 'BASELINER_DOMAIN_VALIDATION.%s' % level, 'message': domain.name,
                                      'nestedErrors': resources})
     return root
+
+
+def silenced_nodes(domain):
+    """The silenced checks of ``domain`` as validation nodes (the walker counts them and lists what they were)."""
+    return [{'errorCode': 'BASELINER_CONSTRAINT_VALIDATION.info', 'message': c.get('message', 'Silenced.'),
+             'context': {'severity': 'INFO', 'validationStatus': 'VALIDATION_SILENCED',
+                         'validatorDefinitionId': c['id'], 'validationName': c.get('name', c['id']),
+                         'resourceName': c.get('resource', domain.name), 'domainName': domain.name}}
+            for c in domain.silenced_checks]
+
+
+def silenced_result(run):
+    """What a 9.1 read with ``severity=INFO&includeOnlySilencedInfo=true`` answers: only the silenced checks."""
+    return {'status': run.final_status(), 'timestamp': iso(run.created),
+            'discoveryProgress': {'percentageComplete': 100},
+            'validationResult': {'errorCode': 'BASELINER_TARGET_STATE_VALIDATION.info', 'context': {'severity': 'INFO'},
+                                 'message': 'Silenced checks', 'nestedErrors': [
+                                     node for domain in run.domains for node in silenced_nodes(domain)]}}
+
+
+def bundle_statuses(domains, release, bundles):
+    """``PageOfBundleDownloadStatusInfo`` for ``release``: each BOM component's bundle, as ``bundles`` says.
+
+    ``bundles`` maps a component to SUCCESSFUL (the default), PENDING, FAILED... or ``absent`` (no entry).
+    """
+    elements = []
+    for name, dummy in BOM:
+        status = bundles.get(name, 'SUCCESSFUL')
+        if status == 'absent':
+            continue
+        entry = {'componentType': name, 'version': release, 'bundleId': str(uuid.uuid5(uuid.NAMESPACE_DNS, name + release)),
+                 'downloadStatus': status, 'downloadScheduledTime': 1764000000000, 'isDownloadCancellable': False,
+                 'isDownloadable': status != 'SUCCESSFUL'}
+        if status == 'FAILED':
+            entry['message'] = 'Download of the %s bundle failed: the depot did not answer.' % name
+        elements.append(entry)
+    return {'elements': elements, 'pageMetadata': {'pageNumber': 0, 'pageSize': len(elements),
+                                                   'totalElements': len(elements), 'totalPages': 1}}
 
 
 def inventory_tree(domains, with_findings=True):

@@ -11,6 +11,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
+from .checksets import bundle_statuses, silenced_result
 from .exports import ExportScript
 from .faults import error_body
 from .state import SimulatorState
@@ -19,9 +20,13 @@ EXPORT_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)/exports(?P<
 RUN_ROUTE = re.compile(r'^/v1/system/check-sets/(?P<run_id>[^/]+)$')
 DOMAIN_ROUTE = re.compile(r'^/v1/domains/(?P<domain_id>[^/]+)$')
 RELEASES_ROUTE = re.compile(r'^/v1/releases/domains/(?P<domain_id>[^/]+)/future-releases$')
+RELEASE_VIEW_ROUTE = re.compile(r'^/v1/releases/domains/(?P<domain_id>[^/]+)$')
+UPGRADABLES_ROUTE = re.compile(r'^/v1/upgradables/domains/(?P<domain_id>[^/]+)$')
+READ_PARAMETERS = frozenset(['includeSummary', 'severity', 'includeOnlySilencedInfo'])   # 9.1 and later
 NOT_JSON = object()
 CANONICAL_UUID = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 EXPORT_ROUTES_FROM = (9, 1)
+READ_PARAMETERS_FROM = (9, 1)
 
 
 class SimulatorHandler(BaseHTTPRequestHandler):
@@ -175,8 +180,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
 
     def _exports(self, run_id, data):
         state = self.state
-        version = tuple(int(p) for p in re.findall(r'\d+', state.version)[:2])
-        if version < EXPORT_ROUTES_FROM:
+        if state.version_tuple() < EXPORT_ROUTES_FROM:
             return self.send_answer(404, error_body('NOT_FOUND', 'No handler found for %s %s' % (self.command, self.path)))
         if not CANONICAL_UUID.match(run_id):
             return self.send_answer(400, error_body('INVALID_RUN_ID', 'Run id %s is not a valid UUID.' % run_id,
@@ -237,12 +241,22 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 found = [d.body() for d in state.domains if not names or d.name in names]
                 return self.send_answer(200, {'elements': found, 'pageMetadata': {
                     'pageNumber': 0, 'pageSize': len(found), 'totalElements': len(found), 'totalPages': 1}})
-            for route, answer in ((DOMAIN_ROUTE, 'body'), (RELEASES_ROUTE, 'future_releases')):
+            if path == '/v1/releases/domains' and method == 'GET':
+                views = [d.release_view() for d in state.domains]
+                return self.send_answer(200, {'elements': views, 'pageMetadata': {
+                    'pageNumber': 0, 'pageSize': len(views), 'totalElements': len(views), 'totalPages': 1}})
+            if path == '/v1/bundles/download-status' and method == 'GET':
+                release = (self.query.get('releaseVersion') or [''])[0]
+                return self.send_answer(200, bundle_statuses(state.domains, release, state.bundles))
+            for route, answer in ((DOMAIN_ROUTE, 'body'), (RELEASES_ROUTE, 'future_releases'),
+                                  (RELEASE_VIEW_ROUTE, 'release_view'), (UPGRADABLES_ROUTE, 'upgradables')):
                 match = route.match(path)
                 if match and method == 'GET':
                     domain = state.domain(match.group('domain_id'))
                     if domain is None:
                         return self.send_answer(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                    if answer == 'upgradables':
+                        return self.send_answer(200, domain.upgradables((self.query.get('targetVersion') or [''])[0]))
                     return self.send_answer(200, getattr(domain, answer)())
             if path == '/v1/system/check-sets/queries' and method == 'POST':
                 return self._query(body)
@@ -295,8 +309,14 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         state = self.state
         if not CANONICAL_UUID.match(run_id):
             return self.send_answer(400, error_body('INVALID_RUN_ID', '%s is not a valid runId.' % run_id))
+        asked = set(self.query) & READ_PARAMETERS
+        if asked and state.version_tuple() < READ_PARAMETERS_FROM:
+            return self.send_answer(400, error_body('UNKNOWN_PARAMETER', 'Unknown query parameter %s.' % ', '.join(
+                sorted(asked)), 'This SDDC Manager version takes no query parameter on this operation.'))
         run = state.check_runs.get(run_id)
         if run is not None:
+            if (self.query.get('includeOnlySilencedInfo') or [''])[0] == 'true' and run.finished():
+                return self.send_answer(200, silenced_result(run))
             return self.send_answer(200, run.result())
         if run_id in state.exports:   # a run scripted only for its export: completed, clean
             return self.send_answer(200, {'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},

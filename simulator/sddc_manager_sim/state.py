@@ -4,6 +4,7 @@
 """Everything the simulator remembers: users, tokens, runs, faults, and what it served."""
 
 import copy
+import re
 import secrets
 import threading
 import time
@@ -32,6 +33,7 @@ class SimulatorState:
             self.token_lifetime = float(scenario.pop('token_lifetime', 3600))
             self.login_status = int(scenario.pop('login_status', 201))
             self.content_disposition = bool(scenario.pop('content_disposition', True))
+            self.bundles = dict(scenario.pop('bundles', {}))
             self.access_tokens = {}
             self.refresh_tokens = set()
             for token in scenario.pop('api_tokens', []):
@@ -49,6 +51,10 @@ class SimulatorState:
             if scenario:
                 raise ValueError('unknown scenario settings: %s' % ', '.join(sorted(scenario)))
             self.reset_stats()
+
+    def version_tuple(self):
+        """(9, 1) from the version this appliance plays."""
+        return tuple(int(part) for part in re.findall(r'\d+', self.version)[:2])
 
     def reset_stats(self):
         with self.lock:

@@ -304,8 +304,52 @@ def test_the_docs_list_every_fault_kind_with_its_settings():
     from sddc_manager_sim.faults import FAULTS   # pylint: disable=import-outside-toplevel
     with open(os.path.join(REPO, 'docs', 'docsite', 'rst', 'simulator.rst')) as handle:
         page = handle.read()
-    table = page[page.index('   * - ``kind``'):page.index('Control routes')]
+    table = page[page.index('     - Settings (default)'):page.index('Control routes')]
     rows = dict(re.findall(r'   \* - ``(\w+)``\n     - [^\n]*\n     - ([^\n]*)', table))
     assert sorted(rows) == sorted(FAULTS)
     for kind, fault in FAULTS.items():
         assert sorted(re.findall(r'``(\w+)``', rows[kind])) == sorted(fault.SETTINGS), kind
+
+
+# -- what a READY rests on: releases, bundles, upgradables, the 9.1 read parameters -------------
+
+@pytest.mark.parametrize('version, spec_name', [('9.1.0.0.24000000', '9.1'), ('9.0.2.0.24703748', '9.0.2')])
+def test_releases_bundles_and_upgradables(connect, version, spec_name):
+    spec = load_spec(spec_name)
+    api = connect(version=version, bundles={'NSX_T_MANAGER': 'PENDING', 'ESX_HOST': 'absent'}, domains=[
+        {'id': WLD_02, 'name': 'wld-02', 'planned': '9.1.0.0',
+         'upgradable_errors': [{'errorCode': 'NSX_BUNDLE_MISSING', 'message': 'The NSX bundle is not downloaded.',
+                                'resource': 'wld-02-nsx01.example.com'}]}])
+    url = api.sim.url
+    views = check(api.get(url + '/v1/releases/domains', timeout=10), '/v1/releases/domains', 'GET', 200, spec)
+    assert [(v['domainId'], v['targetVersion']) for v in views['elements']] == [(WLD_02, '9.1.0.0')]
+    view = check(api.get(url + '/v1/releases/domains/' + WLD_02, timeout=10), '/v1/releases/domains/{domainId}',
+                 'GET', 200, spec)
+    assert view['targetVersion'] == '9.1.0.0'
+    check(api.get(url + '/v1/releases/domains/' + RUN_ID, timeout=10), '/v1/releases/domains/{domainId}', 'GET',
+          404, spec)
+    bundles = check(api.get(url + '/v1/bundles/download-status?releaseVersion=9.1.0.0', timeout=10),
+                    '/v1/bundles/download-status', 'GET', 200, spec)['elements']
+    assert [(b['componentType'], b['downloadStatus']) for b in bundles] == [
+        ('SDDC_MANAGER_VCF', 'SUCCESSFUL'), ('VCENTER', 'SUCCESSFUL'), ('NSX_T_MANAGER', 'PENDING')]
+    upgradables = check(api.get(url + '/v1/upgradables/domains/%s?targetVersion=9.1.0.0' % WLD_02, timeout=10),
+                        '/v1/upgradables/domains/{domainId}', 'GET', 200, spec)['elements']
+    assert [e['errorCode'] for u in upgradables for e in u['errors']] == ['NSX_BUNDLE_MISSING']
+    check(api.get(url + '/v1/upgradables/domains/' + RUN_ID, timeout=10), '/v1/upgradables/domains/{domainId}', 'GET',
+          404, spec)
+
+
+def test_the_91_read_parameters_on_91_and_their_refusal_on_90(connect):
+    silenced = [{'id': 'vsan-health', 'name': 'vSAN health', 'resource': 'wld-02-cl01', 'message': 'Silenced in vCenter.'}]
+    api = connect(precheck={'steps': 0}, domains=[{'id': WLD_02, 'name': 'wld-02', 'silenced_checks': silenced}])
+    dummy, task = start(api, [WLD_02])
+    url = api.sim.url + RUNS + '/' + task['id']
+    summarised = check(api.get(url + '?includeSummary=true', timeout=10), RUN, 'GET', 200)
+    assert summarised['presentedArtifactsMap']['validation-domain-summary'][0]['silencedValidationsCount'] == 1.0
+    only = check(api.get(url + '?severity=INFO&includeOnlySilencedInfo=true', timeout=10), RUN, 'GET', 200)
+    assert [n['context']['validatorDefinitionId'] for n in only['validationResult']['nestedErrors']] == ['vsan-health']
+    api = connect(version='9.0.2.0.24703748', precheck={'steps': 0}, domains=[{'id': WLD_02, 'name': 'wld-02'}])
+    dummy, task = start(api, [WLD_02])
+    url = api.sim.url + RUNS + '/' + task['id']
+    check(api.get(url + '?includeSummary=true', timeout=10), RUN, 'GET', 400, load_spec('9.0.2'))
+    check(api.get(url, timeout=10), RUN, 'GET', 200, load_spec('9.0.2'))

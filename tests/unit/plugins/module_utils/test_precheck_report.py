@@ -95,3 +95,18 @@ def test_waived_findings_show_their_waiver_and_reasons_are_noted():
 def test_odd_counts_and_values_never_raise():
     report = report_data(result(finding('ERROR', 'x'), summary={'error': 'lots', 'domains': ['x', {'domain': None}]}))
     assert '<html' in render_html(report).decode('utf-8')
+
+
+def test_coverage_and_silenced_sections_are_shown_escaped():
+    coverage = {'target_version': '9.1.0.0', 'complete': False, 'not_covered': ['NSX_T_MANAGER'], 'components': [
+        {'component': 'VCENTER', 'target_version': '9.1.0.0', 'bundle_status': 'SUCCESSFUL', 'checks': 'covered'},
+        {'component': 'NSX<b>', 'target_version': '9.1.0.0', 'bundle_status': None, 'checks': 'unknown'}]}
+    html = page(finding('ERROR', 'License'), coverage=coverage, coverage_complete=False,
+                silenced=[{'check': 'vsan-health', 'resource': 'cl01', 'domain': 'wld-01', 'message': '<i>m</i>'}])
+    assert '<section id="coverage">' in html and 'NSX&lt;b&gt;' in html and 'no bundle found' in html
+    assert 'a READY covers only what ran' in html
+    assert '<section id="silenced">' in html and '&lt;i&gt;m&lt;/i&gt;' in html
+
+
+def test_a_general_readiness_run_has_no_coverage_section():
+    assert '<section id="coverage">' not in page(finding('ERROR', 'License'))

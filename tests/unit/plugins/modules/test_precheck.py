@@ -55,15 +55,53 @@ def test_start_sends_only_the_selected_resources_with_all_their_check_sets(make_
                                      'domain_id': WLD, 'check_set_ids': ['vc-a', 'vc-b']}]
 
 
-def test_a_target_is_checked_then_sent_as_metadata(make_client, transport):
+RELEASE = {'version': '9.1.0.0', 'applicabilityStatus': 'APPLICABLE', 'bom': [{'name': 'VCENTER', 'version': '9.1.0.0'},
+                                                                              {'name': 'NSX_T_MANAGER', 'version': '9.1'}]}
+
+
+def target_answers(transport, planned='9.1.0.0', nsx='SUCCESSFUL', planned_read=True):
     transport.add('GET', '/v1/domains', json_body=DOMAINS)
-    transport.add('GET', '/v1/releases/domains/%s/future-releases' % WLD,
-                  json_body={'elements': [{'version': '9.1.0.0', 'applicabilityStatus': 'APPLICABLE'}]})
+    transport.add('GET', '/v1/releases/domains/%s/future-releases' % WLD, json_body={'elements': [RELEASE]}, times=2)
+    if planned_read:
+        transport.add('GET', '/v1/releases/domains/%s' % WLD, json_body={'domainId': WLD, 'targetVersion': planned})
+    transport.add('GET', '/v1/bundles/download-status', json_body={'elements': [
+        {'componentType': 'VCENTER', 'downloadStatus': 'SUCCESSFUL'},
+        {'componentType': 'NSX_T_MANAGER', 'downloadStatus': nsx}]})
     transport.add('GET', '/v1/system/check-sets', json_body=[])
     transport.add('POST', '/v1/system/check-sets/queries', json_body=QUERY)
     transport.add('POST', '/v1/system/check-sets', status=202, json_body=TASK)
-    run(make_client, target_version='9.1.0.0')
+
+
+def test_a_target_is_checked_then_sent_as_metadata(make_client, transport):
+    target_answers(transport)
+    warnings = []
+    ensure_precheck(make_client(api_token='t0k3n'), params(target_version='9.1.0.0'), False, warnings.append)
     assert json.loads(transport.sent[-1]['body'])['metadata'] == {'targetVersion': '9.1.0.0'}
+    assert warnings == []
+
+
+def test_planned_takes_the_domains_planned_target(make_client, transport):
+    target_answers(transport, planned='9.1.0.0')
+    result = ensure_precheck(make_client(api_token='t0k3n'), params(target_version='planned'), False, [].append)
+    assert result['target_version'] == '9.1.0.0'
+    assert json.loads(transport.sent[-1]['body'])['metadata'] == {'targetVersion': '9.1.0.0'}
+
+
+def test_a_target_off_plan_or_with_bundles_missing_is_warned_before_starting(make_client, transport):
+    target_answers(transport, planned='9.2.0.0', nsx='PENDING')
+    warnings = []
+    ensure_precheck(make_client(api_token='t0k3n'), params(target_version='9.1.0.0'), False, warnings.append)
+    assert warnings[0] == ('Domain wld-01 is planned to go to 9.2.0.0, not 9.1.0.0: this pre-check is for another '
+                           'target than the plan.')
+    assert 'NSX_T_MANAGER (bundle PENDING) will not run' in warnings[1]
+
+
+def test_planned_without_a_plan_fails_before_any_run(make_client, transport):
+    transport.add('GET', '/v1/domains', json_body=DOMAINS)
+    transport.add('GET', '/v1/releases/domains/%s' % WLD, json_body={'domainId': WLD, 'targetVersion': ''})
+    with pytest.raises(NotFoundError) as caught:
+        ensure_precheck(make_client(api_token='t0k3n'), params(target_version='planned'), False, [].append)
+    assert 'target_version: planned needs one planned target for every domain' in caught.value.msg
 
 
 @pytest.mark.parametrize('release, words', [

@@ -46,6 +46,8 @@ def test_a_run_read_has_the_waits_verdict_and_msg_without_failing(make_client, t
         'status': 'COMPLETED_WITH_FAILURE', 'validationResult': {'nestedErrors': [{
             'message': 'Expired', 'context': {'validationStatus': 'VALIDATION_FAILED', 'importanceLevel': 'CRITICAL',
                                               'validatorDefinitionId': 'license', 'validationName': 'License'}}]}})
+    transport.add('GET', '/v1/domains', json_body={'elements': []})
+    transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.0.2.0.1'})
     result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
     assert result['verdict'] == 'BLOCKED' and [f['id'] for f in result['failing']] == ['license']
     assert result['msg'] == ('Pre-check run %s: COMPLETED_WITH_FAILURE, 1 error, 0 warnings, 0 info, 0 passed: '
