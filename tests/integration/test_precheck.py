@@ -169,10 +169,10 @@ def test_the_last_runs_of_domains_are_listed_newest_first(sim, ansible):
     assert [r['id'] for r in task['runs']] == ['0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5', RUN_ID]
     newest = task['runs'][0]
     assert newest['target_version'] == '9.1.0.0' and newest['timestamp'].endswith('Z')
-    assert newest['completion_timestamp'].endswith('Z') and newest['status'] == 'COMPLETED_WITH_SUCCESS'
+    assert newest['completion_timestamp'].endswith('Z') and newest['status'] == 'COMPLETED_WITH_FAILURE'
     assert [d['name'] for d in newest['domains']] == ['wld-01', 'wld-02']
     assert task['runs'][1]['target_version'] is None, 'general upgrade readiness, as precheck says it'
-    assert task['msg'] == '2 pre-check runs of domain wld-01, the newest %s COMPLETED_WITH_SUCCESS.' % newest['id']
+    assert task['msg'] == '2 pre-check runs of domain wld-01, the newest %s COMPLETED_WITH_FAILURE.' % newest['id']
 
 
 def test_a_run_that_does_not_exist_fails_naming_it_for_info_and_for_the_wait(sim, ansible):
