@@ -62,8 +62,11 @@ test-matrix:
 	done
 
 # ansible-lint over the whole tree as a contributor runs it (settings in .ansible-lint), the plugin
-# and extra docs, the changelog, and galaxy-importer on the built artifact (any warning fails).
+# and extra docs, the changelog, and galaxy-importer on the built artifact (any warning fails); and
+# flake8 over all the Python: 120 columns, continuation lines, trailing space, unused imports.
 lint: collection
+	$(BIN)/flake8 --max-line-length=120 --select=E1,E501,W291,W293,W391,F401,F811,F841 \
+	    plugins tests simulator benchmarks docs
 	mkdir -p $(TOOL_HOME)
 	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH LC_ALL=$(TEST_LOCALE) $(BIN)/ansible-lint --nocolor
 	cd $(SRC_COPY) && HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
@@ -73,11 +76,12 @@ lint: collection
 	@if grep -E '^(WARNING|ERROR)' $(BUILD)/galaxy-importer.log; then echo 'galaxy-importer warned'; exit 1; fi
 	@tail -n 1 $(BUILD)/galaxy-importer.log
 
-# PYTEST_ARGS picks tests, for example PYTEST_ARGS='-k findings'.
+# PYTEST_ARGS picks tests, for example PYTEST_ARGS='-k findings'. The branch coverage of plugins/ is
+# printed (per file, then TOTAL) after the tests.
 PYTEST_ARGS ?=
 units: collection
 	cd $(SRC_COPY) && PYTHONPATH=$(BUILD)/src $(BIN)/python -m pytest -q -p no:cacheprovider \
-	    --import-mode=importlib tests/unit $(PYTEST_ARGS)
+	    --import-mode=importlib --cov=plugins --cov-branch --cov-report=term:skip-covered tests/unit $(PYTEST_ARGS)
 
 integration: collection
 	PATH=$(BIN):$$PATH $(BIN)/python -m pytest -q -rs -p no:cacheprovider --import-mode=importlib \

@@ -32,7 +32,8 @@ attributes:
 options:
   timeout:
     description:
-      - Seconds to wait, measured on a monotonic clock (0 to 604800). A request in flight when the time is up is cut off.
+      - Seconds to wait, measured on a monotonic clock (0 to 604800). A request in flight when the time is up is cut
+        off.
       - V(0) looks once and fails unless it has already finished.
     type: float
     default: 1800
@@ -48,7 +49,8 @@ options:
 options:
   timeout:
     description:
-      - Seconds to wait, measured on a monotonic clock (0 to 604800). A request in flight when the time is up is cut off.
+      - Seconds to wait, measured on a monotonic clock (0 to 604800). A request in flight when the time is up is cut
+        off.
       - V(0) looks once and fails unless it has already finished.
     type: float
     default: 3600

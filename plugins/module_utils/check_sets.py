@@ -125,8 +125,10 @@ def run_selection(query: dict, domains: list, target_version: str = None) -> tup
             choice['domain'] = dict((key, domain[key]) for key in ('domainId', 'domainName', 'domainType')
                                     if key in domain)
         selected.append(choice)
-        summary.append(dict(name=text_field(resource.get('resourceName'), MAX_NAME), type=text_field(resource.get('resourceType'), MAX_NAME),
-                            id=text_field(resource.get('resourceId'), MAX_NAME), domain=domain_name, domain_id=domain_id,
+        summary.append(dict(name=text_field(resource.get('resourceName'), MAX_NAME),
+                            type=text_field(resource.get('resourceType'), MAX_NAME),
+                            id=text_field(resource.get('resourceId'), MAX_NAME), domain=domain_name,
+                            domain_id=domain_id,
                             check_set_ids=ids))
     run_input = {'queryId': query['queryId'], 'resources': selected}
     if target_version:

@@ -222,7 +222,7 @@ class SddcManagerClient:
                 status_code=response.status_code)
         if expect is not None and not expect(value):
             raise InvalidResponseError('%s: the answer is not %s: %s' % (description, what or 'what the API promises',
-                                                                          self.quoted(value)),
+                                                                         self.quoted(value)),
                                        status_code=response.status_code)
         return value
 
@@ -363,8 +363,8 @@ class SddcManagerClient:
     def _refresh(self) -> bool:
         """True when ``PATCH /v1/tokens/access-token/refresh`` gave a new access token."""
         try:
-            response = self._send('PATCH', '/v1/tokens/access-token/refresh', 'Refreshing the SDDC Manager access token',
-                                  json_body=self._refresh_token)
+            response = self._send('PATCH', '/v1/tokens/access-token/refresh',
+                                  'Refreshing the SDDC Manager access token', json_body=self._refresh_token)
             token = json.loads(self.body_text(response)) if response.status_code == 200 else None
         except (SddcManagerError, ValueError, RecursionError):
             return False

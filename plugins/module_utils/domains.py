@@ -118,4 +118,3 @@ def resolve_planned(client, domains: list) -> str:
                         'Name the target version instead.'
                         % ', '.join('%s for %s' % (target or 'none', name) for name, target in planned.items()),
                         option='target_version', available=targets)
-

@@ -134,4 +134,3 @@ ERROR_KINDS = tuple(kind.__name__ for kind in (
     ConfigurationError, ApiError, AuthenticationError, NotFoundError, CertificateError, TransportError,
     InvalidResponseError, UnsupportedVersionError, ExportNotReadyError, ExportFailedError, WaitTimeoutError,
     PrecheckBlockedError)) + ('UnexpectedError',)
-

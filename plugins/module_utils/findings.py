@@ -237,7 +237,8 @@ class FindingsWalk:
             return   # a tag such as domainType MGMT_DOMAIN, not a check result
         self._add(dict(
             id=text_field(node.get('id'), 255) or name, name=name, severity=severity,
-            severity_raw=text_field(classification.get('value'), 64), status=text_field(classification.get('value'), 64),
+            severity_raw=text_field(classification.get('value'), 64),
+            status=text_field(classification.get('value'), 64),
             message=text_field(classification.get('description')), remediation=None, remediation_url=None,
             reference_token=None, resource=parent, domain=domain, source='physicalPresentedData', check_id=None))
 

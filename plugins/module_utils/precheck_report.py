@@ -120,7 +120,7 @@ def _waiver_note(finding: dict) -> str:
     parts = [('Waived', waiver.get('reason')), ('owner', waiver.get('owner')), ('ticket', waiver.get('ticket')),
              ('until', waiver.get('expires'))]
     return '<div class="waiver">%s</div>' % '; '.join('%s: %s' % (label, _e(value)) for label, value in parts
-                                                        if value)
+                                                      if value)
 
 
 def _findings(report: dict) -> str:
@@ -149,6 +149,10 @@ def _findings(report: dict) -> str:
             '<th scope="col">Remediation</th></tr></thead><tbody>%s</tbody></table>' % ''.join(rows))
 
 
+def _note(text) -> str:
+    return ' <div class="id">%s</div>' % _e(text) if text else ''
+
+
 def _coverage(report: dict) -> str:
     """The target release's components and whether their version-specific checks ran (no section without a target)."""
     coverage = report.get('coverage') if isinstance(report.get('coverage'), dict) else None
@@ -157,7 +161,7 @@ def _coverage(report: dict) -> str:
     rows = ''.join('<tr class="%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
                    % ('covered' if c.get('checks') == 'covered' else 'gap', _e(c.get('component')),
                       _e(c.get('target_version')), _e(c.get('bundle_status')) or 'no bundle found',
-                      _e(c.get('checks')) + (' <div class="id">%s</div>' % _e(c.get('message')) if c.get('message') else ''))
+                      _e(c.get('checks')) + _note(c.get('message')))
                    for c in coverage.get('components') or [] if isinstance(c, dict))
     verdict = ('Every component of %s had its version-specific checks run.' if coverage.get('complete') else
                'Not every component of %s had its version-specific checks run: a READY covers only what ran.')

@@ -73,7 +73,8 @@ msg:
   description: The version and what it supports, in one line.
   returned: success
   type: str
-  sample: SDDC Manager at https://sddc-manager.example.com runs 9.1.0.0.24000000 (VCF 9.1); pre-check exports are available.
+  sample: SDDC Manager at https://sddc-manager.example.com runs 9.1.0.0.24000000 (VCF 9.1); pre-check exports are
+    available.
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),

@@ -180,7 +180,8 @@ msg:
   description: What happened, in one line.
   returned: always
   type: str
-  sample: Started pre-check run 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21 for domain wld-01 (general upgrade readiness, 4 resources).
+  sample: Started pre-check run 7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21 for domain wld-01 (general upgrade readiness,
+    4 resources).
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
     C(NotFoundError), C(CertificateError), C(TransportError), C(InvalidResponseError), C(UnsupportedVersionError),

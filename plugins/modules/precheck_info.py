@@ -330,8 +330,8 @@ runs:
       type: list
       elements: dict
     target_version:
-      description: Its target version; null for general upgrade readiness, as O(sddc.manager.precheck#module:target_version)
-        is for a run without a target.
+      description: Its target version; null for general upgrade readiness, as
+        O(sddc.manager.precheck#module:target_version) is for a run without a target.
       type: str
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),
@@ -363,7 +363,11 @@ error_details:
   sample: {"version": "9.0.0.0.24703748", "required_version": "9.1"}
 '''
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id, require_run, runs_of_domains
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
+    canonical_run_id,
+    require_run,
+    runs_of_domains,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.domains import resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict
@@ -391,8 +395,8 @@ def read_precheck(client, params: dict) -> dict:
     domains = resolve_domains(client, params['domains'])
     runs = runs_of_domains(client, domains)
     msg = '%s of domain%s %s%s.' % (plural(len(runs), 'pre-check run'), '' if len(domains) == 1 else 's',
-                                     ', '.join(d['name'] for d in domains),
-                                     ', the newest %s %s' % (runs[0]['id'], runs[0]['status']) if runs else '')
+                                    ', '.join(d['name'] for d in domains),
+                                    ', the newest %s %s' % (runs[0]['id'], runs[0]['status']) if runs else '')
     return dict(changed=False, domains=domains, runs=runs, msg=msg)
 
 

@@ -131,7 +131,9 @@ EXAMPLES = r'''
 
 - name: Show the verdict
   ansible.builtin.debug:
-    msg: "{{ precheck_result.verdict }}: {{ precheck_result.summary.error }} errors, {{ precheck_result.summary.warning }} warnings"
+    msg: >-
+      {{ precheck_result.verdict }}: {{ precheck_result.summary.error }} errors,
+      {{ precheck_result.summary.warning }} warnings
 
 - name: Be strict about warnings, but accept a known license finding
   sddc.manager.wait_for_precheck:

@@ -20,7 +20,8 @@ description:
     estimate of the time left.
   - Transient faults while waiting (connection resets, timeouts, HTTP 429/502/503/504, a garbled answer) do not
     end the wait while time remains; an access token that expires during a long wait is refreshed or re-obtained.
-  - To start an export, use M(sddc.manager.precheck_export); to read its state once, M(sddc.manager.precheck_export_info).
+  - To start an export, use M(sddc.manager.precheck_export); to read its state once,
+    M(sddc.manager.precheck_export_info).
 author:
   - sddc.manager contributors (@sddc-manager)
 extends_documentation_fragment:
@@ -48,7 +49,9 @@ EXAMPLES = r'''
 
 - name: Show how long it took
   ansible.builtin.debug:
-    msg: "Export {{ precheck_wait.export.status }} after {{ precheck_wait.elapsed }} s and {{ precheck_wait.polls }} polls"
+    msg: >-
+      Export {{ precheck_wait.export.status }} after {{ precheck_wait.elapsed }} s
+      and {{ precheck_wait.polls }} polls
 
 - name: Wait with a shorter timeout and poll every 2.5 seconds, connection written out
   sddc.manager.wait_for_precheck_export:
@@ -67,7 +70,8 @@ EXAMPLES = r'''
   ignore_errors: true
 
 # Ad hoc:
-#   ansible localhost -m sddc.manager.wait_for_precheck_export -a "run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d timeout=600"
+#   ansible localhost -m sddc.manager.wait_for_precheck_export \
+#     -a "run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d timeout=600"
 '''
 
 RETURN = r'''

@@ -56,7 +56,8 @@ class Domain:
         self.name = name
         self.type = type
         self.resources = resources if resources is not None else [
-            {'type': 'SDDC_MANAGER', 'name': 'sddc-manager.example.com', 'check_sets': ['sddc-manager-upgrade-perspective']},
+            {'type': 'SDDC_MANAGER', 'name': 'sddc-manager.example.com',
+             'check_sets': ['sddc-manager-upgrade-perspective']},
             {'type': 'VCENTER', 'name': '%s-vc01.example.com' % name, 'check_sets': ['vcenter-upgrade-perspective']},
             {'type': 'NSX_T_MANAGER', 'name': '%s-nsx01.example.com' % name, 'check_sets': ['nsx-upgrade-perspective']},
             {'type': 'CLUSTER', 'name': '%s-cl01' % name, 'check_sets': ['esx-upgrade-perspective']},
@@ -298,7 +299,8 @@ def bundle_statuses(domains, release, bundles):
         status = bundles.get(name, 'SUCCESSFUL')
         if status == 'absent':
             continue
-        entry = {'componentType': name, 'version': release, 'bundleId': str(uuid.uuid5(uuid.NAMESPACE_DNS, name + release)),
+        entry = {'componentType': name, 'version': release,
+                 'bundleId': str(uuid.uuid5(uuid.NAMESPACE_DNS, name + release)),
                  'downloadStatus': status, 'downloadScheduledTime': 1764000000000, 'isDownloadCancellable': False,
                  'isDownloadable': status != 'SUCCESSFUL'}
         if status == 'FAILED':

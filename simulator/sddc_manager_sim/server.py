@@ -143,8 +143,9 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         if path == '/v1/tokens/access-token/refresh' and self.command == 'PATCH':
             token = self.state.refresh(body) if isinstance(body, str) else None
             if token is None:
-                return self.send_answer(404, error_body('REFRESH_TOKEN_NOT_FOUND', 'Refresh token not found or expired.',
-                                                  'Log in again to get a new token pair.'))
+                return self.send_answer(404, error_body('REFRESH_TOKEN_NOT_FOUND',
+                                                        'Refresh token not found or expired.',
+                                                        'Log in again to get a new token pair.'))
             return self.send_answer(200, token)
         if path == '/v1/tokens/refresh-token' and self.command == 'DELETE':
             if isinstance(body, str):
@@ -152,11 +153,11 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             return self.send_answer(204)
         if not self._authorised():
             return self.send_answer(401, error_body('Unauthorized', 'Access token is missing, expired or invalid.',
-                                              'Log in again or refresh the access token.'))
+                                                    'Log in again or refresh the access token.'))
         if path == '/v1/system/appliance-info' and self.command == 'GET':
             return self.send_answer(200, {'role': 'SddcManager', 'version': self.state.version,
                                     'dnsDomain': 'example.com', 'dnsServers': ['192.0.2.53'],
-                                    'ntpServers': ['192.0.2.123']})
+                                          'ntpServers': ['192.0.2.123']})
         match = EXPORT_ROUTE.match(path)
         if match:
             return self._exports(match.group('run_id'), bool(match.group('data')))
@@ -171,7 +172,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         pair = self.state.login(body.get('username'), body.get('password'))
         if pair is None:
             return self.send_answer(401, error_body('Unauthorized', 'Invalid username or password.',
-                                              'Check the credentials and try again.'))
+                                                    'Check the credentials and try again.'))
         return self.send_answer(self.state.login_status, pair)
 
     def _authorised(self):
@@ -181,52 +182,54 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     def _exports(self, run_id, data):
         state = self.state
         if state.version_tuple() < EXPORT_ROUTES_FROM:
-            return self.send_answer(404, error_body('NOT_FOUND', 'No handler found for %s %s' % (self.command, self.path)))
+            return self.send_answer(404, error_body('NOT_FOUND', 'No handler found for %s %s'
+                                                    % (self.command, self.path)))
         if not CANONICAL_UUID.match(run_id):
             return self.send_answer(400, error_body('INVALID_RUN_ID', 'Run id %s is not a valid UUID.' % run_id,
-                                              'Pass the UUID of a completed pre-check run.'))
+                                                    'Pass the UUID of a completed pre-check run.'))
         with state.lock:
             run = state.exports.get(run_id)
             check_run = state.check_runs.get(run_id)
             if run is None and check_run is not None and self.command == 'POST' and not data:
                 if not check_run.finished():
                     return self.send_answer(400, error_body('CHECK_RUN_NOT_COMPLETED',
-                                                      'Pre-check run %s is not completed.' % run_id,
-                                                      'Wait for the pre-check run to complete, then export it.'))
+                                                            'Pre-check run %s is not completed.' % run_id,
+                                                            'Wait for the pre-check run to complete, then export it.'))
                 run = state.exports[run_id] = ExportScript(run_id)
             if self.command == 'POST' and not data:
                 return self._start_export(run_id, run)
             if self.command != 'GET':
                 return self.send_answer(405, error_body('METHOD_NOT_ALLOWED', 'Method not allowed.'))
             if run is None or run.export is None:
-                return self.send_answer(404, error_body('EXPORT_TASK_NOT_FOUND', 'Export Task Not Found for run %s.' % run_id,
-                                                  'Start an export with POST /v1/system/check-sets/%s/exports.' % run_id))
+                return self.send_answer(404, error_body(
+                    'EXPORT_TASK_NOT_FOUND', 'Export Task Not Found for run %s.' % run_id,
+                    'Start an export with POST /v1/system/check-sets/%s/exports.' % run_id))
             if not data:
                 return self.send_answer(200, run.status())
             if not run.is_completed():
                 return self.send_answer(400, error_body('EXPORT_NOT_COMPLETED',
-                                                  'Export for run %s is not completed.' % run_id,
-                                                  'Wait for the export to complete before downloading it.'))
+                                                        'Export for run %s is not completed.' % run_id,
+                                                        'Wait for the export to complete before downloading it.'))
             headers = {}
             if state.content_disposition:
                 name = run.filename or 'precheck-export-%s.csv' % run_id
                 headers['Content-Disposition'] = 'attachment; filename="%s"' % name
             return self.send_answer(200, run.content.encode('utf-8'), content_type='application/octet-stream',
-                              headers=headers)
+                                    headers=headers)
 
     def _start_export(self, run_id, run):
         if run is None:
             return self.send_answer(400, error_body('CHECK_RUN_NOT_FOUND', 'Pre-check run %s not found.' % run_id,
-                                              'Pass the id of a completed pre-check run.'))
+                                                    'Pass the id of a completed pre-check run.'))
         if run.start_error:
             failure = dict(run.start_error)
             status = int(failure.pop('status', 400))
             return self.send_answer(status, error_body(failure.get('errorCode', 'BAD_REQUEST'),
-                                                 failure.get('message', 'Export cannot start.'),
-                                                 failure.get('remediationMessage')))
+                                                       failure.get('message', 'Export cannot start.'),
+                                                       failure.get('remediationMessage')))
         if run.is_running():
             return self.send_answer(429, error_body('TOO_MANY_EXPORT_REQUEST', 'Too Many Export Request',
-                                              'Wait for the running export of this run to finish.'))
+                                                    'Wait for the running export of this run to finish.'))
         run.start()
         return self.send_answer(202, run.status(advance=False))
 
@@ -254,7 +257,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 if match and method == 'GET':
                     domain = state.domain(match.group('domain_id'))
                     if domain is None:
-                        return self.send_answer(404, error_body('DOMAIN_NOT_FOUND', 'Domain %s not found.' % match.group(1)))
+                        return self.send_answer(404, error_body('DOMAIN_NOT_FOUND',
+                                                                'Domain %s not found.' % match.group(1)))
                     if answer == 'upgradables':
                         return self.send_answer(200, domain.upgradables((self.query.get('targetVersion') or [''])[0]))
                     return self.send_answer(200, getattr(domain, answer)())
@@ -276,7 +280,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         state = self.state
         domains = body.get('domains') if isinstance(body, dict) else None
         if not isinstance(body, dict) or not body.get('checkSetType') or not isinstance(domains, list) or not domains:
-            return self.send_answer(400, error_body('INVALID_CHECK_SET_QUERY', 'checkSetType and domains are required.'))
+            return self.send_answer(400, error_body('INVALID_CHECK_SET_QUERY',
+                                                    'checkSetType and domains are required.'))
         found = []
         for entry in domains:
             domain = state.domain(entry.get('domainId')) if isinstance(entry, dict) else None
@@ -292,14 +297,14 @@ class SimulatorHandler(BaseHTTPRequestHandler):
         state = self.state
         if not isinstance(body, dict) or body.get('queryId') not in state.queries:
             return self.send_answer(400, error_body('INVALID_QUERY_ID', 'queryId is missing or unknown.',
-                                              'Query the check-sets first (POST /v1/system/check-sets/queries).'))
+                                                    'Query the check-sets first (POST /v1/system/check-sets/queries).'))
         resources = body.get('resources')
         allowed = set(('resourceId', 'resourceName', 'resourceType', 'domain', 'checkSets'))
         if (not isinstance(resources, list) or not resources
                 or any(not isinstance(r, dict) or set(r) - allowed or not r.get('checkSets') for r in resources)):
             return self.send_answer(400, error_body('INVALID_CHECK_SET_SELECTION',
-                                              'Each resource needs resourceId, resourceName, resourceType and '
-                                              'checkSets, and nothing else but domain.'))
+                                                    'Each resource needs resourceId, resourceName, resourceType and '
+                                                    'checkSets, and nothing else but domain.'))
         metadata = body.get('metadata') if isinstance(body.get('metadata'), dict) else {}
         run_id = state.add_check_run({'domains': [d.id for d in state.queries[body['queryId']]],
                                       'target_version': metadata.get('targetVersion')})
@@ -319,10 +324,10 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 return self.send_answer(200, silenced_result(run))
             return self.send_answer(200, run.result())
         if run_id in state.exports:   # a run scripted only for its export: completed, clean
-            return self.send_answer(200, {'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},
-                                    'validationResult': {'errorCode': 'BASELINER_TARGET_STATE_VALIDATION.info',
-                                                         'context': {'severity': 'INFO'},
-                                                         'message': 'Target state validation successful'}})
+            return self.send_answer(200, {
+                'status': 'COMPLETED_WITH_SUCCESS', 'discoveryProgress': {'percentageComplete': 100},
+                'validationResult': {'errorCode': 'BASELINER_TARGET_STATE_VALIDATION.info',
+                                     'context': {'severity': 'INFO'}, 'message': 'Target state validation successful'}})
         return self.send_answer(404, error_body('TASK_NOT_FOUND', 'Task Not Found', 'Check the run id.'))
 
     # -- control routes ------------------------------------------------------------
@@ -345,7 +350,8 @@ class SimulatorHandler(BaseHTTPRequestHandler):
                 return self.send_answer(200, stats)
             elif path.startswith('/sim/exports/') and self.command == 'GET':
                 export = state.exports.get(path[len('/sim/exports/'):])
-                return self.send_answer(200 if export else 404, export.describe() if export else {'error': 'no such export'})
+                answer = export.describe() if export else {'error': 'no such export'}
+                return self.send_answer(200 if export else 404, answer)
             else:
                 return self.send_answer(404, {'error': 'no such control route'})
         except (TypeError, ValueError, KeyError) as exc:

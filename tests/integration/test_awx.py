@@ -61,7 +61,8 @@ def awx_job(tmp_path, tls_simulator, tls_material):
             ca_pem = handle.read()
         env = inject(load_credential_type(), dict(host=tls_simulator.url, username=USER, password=PASSWORD,
                                                   validate_certs=True, ca_cert=ca_pem), str(tmp_path))
-        env.update(ANSIBLE_COLLECTIONS_PATH=installed_collections(), ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_INVENTORY_UNPARSED_WARNING='0')
+        env.update(ANSIBLE_COLLECTIONS_PATH=installed_collections(), ANSIBLE_LOCALHOST_WARNING='0',
+                   ANSIBLE_INVENTORY_UNPARSED_WARNING='0')
         (tmp_path / 'files').mkdir()
         result = ansible_runner.run(
             private_data_dir=str(private), playbook=os.path.basename(playbook), envvars=env, quiet=True,

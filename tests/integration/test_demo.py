@@ -53,7 +53,8 @@ def test_precheck_step_by_step_example_runs_and_stops_on_a_blocked_domain(sim, a
                                   extra_args=['-e', '{"precheck_domains": ["mgmt-01"], "precheck_poll_interval": 0.2}'])
     assert clean.rc == 0, clean
     blocked = ansible.playbook_file(example, env=connection_env(sim),
-                                    extra_args=['-e', '{"precheck_domains": ["wld-02"], "precheck_poll_interval": 0.2}'])
+                                    extra_args=['-e', '{"precheck_domains": ["wld-02"], '
+                                                      '"precheck_poll_interval": 0.2}'])
     assert blocked.rc == 2, blocked
     assert 'wld-02-vc01.example.com / vCenter license state: The vCenter license has expired.' in blocked.output
     assert 'BLOCKED: 1 finding blocks the upgrade; see above.' in blocked.output

@@ -52,7 +52,7 @@ def other_origin(tmp_path_factory):
                                           (EXPORTS + '/data$', 'GET')])
 def test_nothing_follows_a_redirect_to_another_origin(sim, ansible, other_origin, tmp_path, path, method):
     sim.scenario(exports=[completed_run()], faults=[{'kind': 'redirect', 'path': path, 'method': method, 'status': 307,
-                                                  'location': other_origin.url + '/v1/tokens'}])
+                                                     'location': other_origin.url + '/v1/tokens'}])
     result = ansible.playbook([task('precheck_export_download', dest=str(tmp_path), run_id=RUN_ID,
                                     **connection(sim))], verbosity=4)
     outcome = result.task()
@@ -77,7 +77,7 @@ def test_a_refresh_that_redirects_is_not_followed_and_the_client_logs_in_again(s
 
 def test_secrets_echoed_in_a_failed_export_are_masked_at_every_verbosity(sim, ansible):
     sim.scenario(exports=[completed_run()], faults=[{'kind': 'echo', 'path': EXPORTS + '$', 'as_export': True,
-                                                  'count': 10}])
+                                                     'count': 10}])
     for verbosity in (0, 4):
         result = ansible.playbook([task('wait_for_precheck_export', run_id=RUN_ID, **connection(sim))],
                                   verbosity=verbosity)
@@ -98,7 +98,7 @@ def test_secrets_echoed_in_an_error_are_masked(sim, ansible):
 
 def test_no_refresh_token_stays_alive_after_a_play(sim, ansible, tmp_path):
     sim.scenario(exports=[completed_run()], check_runs=[{'run_id': '0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5',
-                                                      'domains': ['wld-01'], 'steps': 0}])
+                                                         'domains': ['wld-01'], 'steps': 0}])
     result = ansible.playbook([
         task('precheck_export_info', 'a', run_id=RUN_ID, **connection(sim)),
         task('wait_for_precheck_export', 'b', run_id=RUN_ID, **connection(sim)),
@@ -132,7 +132,7 @@ def test_only_a_plain_safe_server_file_name_is_used(sim, ansible, tmp_path, name
 
 def test_a_trickled_login_is_cut_at_request_timeout(sim, ansible):
     sim.scenario(exports=[completed_run()], faults=[{'kind': 'trickle', 'path': '^/v1/tokens$', 'delay': 1.0,
-                                                  'count': 10}])
+                                                     'count': 10}])
     began = time.monotonic()
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, request_timeout=2,
                                      **connection(sim))]).task()
@@ -142,7 +142,7 @@ def test_a_trickled_login_is_cut_at_request_timeout(sim, ansible):
 
 def test_a_wait_ends_at_its_timeout_even_while_an_answer_trickles(sim, ansible):
     sim.scenario(exports=[completed_run(steps=1000)], faults=[{'kind': 'trickle', 'path': EXPORTS + '$', 'delay': 1.0,
-                                                            'skip': 1, 'count': 50}])
+                                                               'skip': 1, 'count': 50}])
     outcome = ansible.playbook([task('wait_for_precheck_export', run_id=RUN_ID, timeout=4, poll_interval=0.5,
                                      **connection(sim))]).task()
     assert outcome['failed'] is True and outcome['msg'].startswith('Timed out after')
@@ -153,7 +153,7 @@ def test_a_wait_ends_at_its_timeout_even_while_an_answer_trickles(sim, ansible):
 
 def test_an_endless_json_answer_is_refused_at_16_mib(sim, ansible):
     sim.scenario(exports=[completed_run()], faults=[{'kind': 'flood', 'path': EXPORTS + '$', 'size': 64 * 1024 * 1024,
-                                                  'count': 5}])
+                                                     'count': 5}])
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim))]).task()
     assert outcome['failed'] is True and 'the answer is larger than 16777216 bytes' in outcome['msg']
 
@@ -217,7 +217,7 @@ def test_malformed_errors_give_one_bounded_line_and_the_play_still_reports(sim, 
 
 def test_a_bare_string_error_keeps_its_words(sim, ansible):
     sim.scenario(exports=[completed_run()], faults=[{'kind': 'status', 'status': 507, 'path': EXPORTS + '$',
-                                                  'body': 'disk quota exceeded'}])
+                                                     'body': 'disk quota exceeded'}])
     outcome = ansible.playbook([task('precheck_export_info', run_id=RUN_ID, **connection(sim))]).task()
     assert outcome['msg'].endswith('HTTP 507 disk quota exceeded.')
 
@@ -319,7 +319,8 @@ def test_a_body_that_is_not_the_file_replaces_nothing(sim, ansible, tmp_path, fa
 
 def test_the_export_role_checks_dest_before_starting_anything(sim, ansible, tmp_path):
     sim.scenario(exports=[completed_run(started=False)])
-    result = ansible.playbook([{'name': 'role', 'ansible.builtin.include_role': {'name': 'sddc.manager.precheck_export'},
+    include = {'name': 'sddc.manager.precheck_export'}
+    result = ansible.playbook([{'name': 'role', 'ansible.builtin.include_role': include,
                                 'vars': {'sddc_manager_hostname': sim.url, 'sddc_manager_username': connection(sim)[
                                     'username'], 'sddc_manager_password': PASSWORD,
                                     'precheck_export_run_id': RUN_ID,

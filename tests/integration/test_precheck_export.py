@@ -47,7 +47,8 @@ def test_start_then_attach_then_nothing_then_force(sim, ansible):
 
 
 def test_failed_export_is_started_anew(sim, ansible):
-    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'outcomes': ['FAILED', 'COMPLETED']}])
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0,
+                           'outcomes': ['FAILED', 'COMPLETED']}])
     task = ansible.playbook([start_task(**connection(sim))]).task()
     assert task['changed'] is True and task['outcome'] == 'started'
 

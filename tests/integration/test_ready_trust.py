@@ -114,7 +114,7 @@ def test_a_precheck_info_result_gives_the_report_the_waits_verdict(sim, ansible,
 
 def test_the_role_says_not_checked_when_nothing_is_offered_and_fails_unless_allowed(sim, ansible, tmp_path):
     sim.scenario(domains=[{'id': MGMT, 'name': 'mgmt-01', 'resources': [{'type': 'VCENTER', 'name': 'vc',
-                                                                          'check_sets': []}]}])
+                                                                         'check_sets': []}]}])
     role = {'name': 'pre-check', 'ansible.builtin.include_role': {'name': 'sddc.manager.upgrade_precheck'},
             'vars': dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
                          upgrade_precheck_dest=str(tmp_path), upgrade_precheck_domains=['mgmt-01'])}

@@ -36,7 +36,8 @@ def test_role_exports_waits_downloads_and_summarises_then_changes_nothing(sim, a
         in first.output
     assert 'started export' in first.output
     assert 'The pre-check export of run %s: IN_PROGRESS at 25.0%%' % RUN_ID in first.output, 'progress at -v'
-    assert sorted(changed_tasks(first)) == ['Save the export file', 'Start (or attach to) the export of run %s' % RUN_ID]
+    assert sorted(changed_tasks(first)) == ['Save the export file',
+                                            'Start (or attach to) the export of run %s' % RUN_ID]
     second = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
     assert second.rc == 0, second
     assert changed_tasks(second) == [], 'a second run changes nothing'

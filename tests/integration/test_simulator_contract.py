@@ -340,7 +340,8 @@ def test_releases_bundles_and_upgradables(connect, version, spec_name):
 
 
 def test_the_91_read_parameters_on_91_and_their_refusal_on_90(connect):
-    silenced = [{'id': 'vsan-health', 'name': 'vSAN health', 'resource': 'wld-02-cl01', 'message': 'Silenced in vCenter.'}]
+    silenced = [{'id': 'vsan-health', 'name': 'vSAN health', 'resource': 'wld-02-cl01',
+                 'message': 'Silenced in vCenter.'}]
     api = connect(precheck={'steps': 0}, domains=[{'id': WLD_02, 'name': 'wld-02', 'silenced_checks': silenced}])
     dummy, task = start(api, [WLD_02])
     url = api.sim.url + RUNS + '/' + task['id']

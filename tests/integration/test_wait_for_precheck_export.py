@@ -62,8 +62,8 @@ def test_timeout_reports_last_status_and_that_it_may_still_run(sim, ansible):
     sim.scenario(exports=[run(queued=0, steps=10000)])
     task = ansible.playbook([wait_task(timeout=1.5, poll_interval=0.3, **connection(sim))]).task()
     assert task['failed'] is True
-    assert re.match(r'Timed out after \ds \(\d+ polls\) waiting for the pre-check export of run %s: last status IN_PROGRESS at '
-                    r'\d+\.\d%%\. ' % RUN_ID, task['msg']), task['msg']
+    assert re.match(r'Timed out after \ds \(\d+ polls\) waiting for the pre-check export of run %s: '
+                    r'last status IN_PROGRESS at \d+\.\d%%\. ' % RUN_ID, task['msg']), task['msg']
     assert 'may still be running on SDDC Manager' in task['msg']
     assert task['export']['status'] == 'IN_PROGRESS' and 1.4 <= task['elapsed'] < 5 and task['polls'] >= 5
 

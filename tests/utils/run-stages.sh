@@ -35,6 +35,10 @@ for stage in "$@"; do
     lint) counted='ansible-lint, antsibull-docs, antsibull-changelog, galaxy-importer' ;;
     *) counted='' ;;
   esac
+  if [ "$stage" = units ]; then
+    coverage=$(awk '$1 == "TOTAL" {print $NF}' "$logs/$stage.log")
+    [ -n "$coverage" ] && counted="$counted, branch coverage of plugins/ $coverage"
+  fi
   if [ "$status" -eq 0 ]; then result=passed; else result=FAILED; failed=1; fi
   summary+=("$(printf '%-12s %-7s %8s  %s' "$stage" "$result" "$took" "$counted")")
 done

@@ -50,8 +50,9 @@ DOCS = {}
 def documentation(name):
     """(doc, returns) of a plugin as ansible-doc sees it, read once for all of them."""
     if not DOCS:
-        out = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'plugin_docs.py'),
-                              COLLECTION] + sorted(PLUGINS), check=True, capture_output=True, text=True).stdout
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'plugin_docs.py')
+        out = subprocess.run([sys.executable, script, COLLECTION] + sorted(PLUGINS), check=True, capture_output=True,
+                             text=True).stdout
         DOCS.update(json.loads(out))
     return DOCS[name]['doc'], DOCS[name]['returns']
 

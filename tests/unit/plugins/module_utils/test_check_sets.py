@@ -59,7 +59,7 @@ def test_answers_of_the_wrong_shape_fail_in_one_line(make_client, transport, cal
 def test_the_selection_takes_every_resource_with_a_check_set():
     query = {'queryId': 'q1', 'resources': [
         {'resourceId': 'r1', 'resourceName': 'vc-01', 'resourceType': 'VCENTER', 'checkSets': [{'checkSetId': 'a'},
-                                                                                                {'checkSetId': 'a'}]},
+                                                                                               {'checkSetId': 'a'}]},
         {'resourceId': 'r2', 'resourceName': 'nothing', 'checkSets': []}, 'junk']}
     run_input, summary = run_selection(query, [WLD], '9.1.0.0')
     assert [r['resourceId'] for r in run_input['resources']] == ['r1'] and run_input['metadata'] == {

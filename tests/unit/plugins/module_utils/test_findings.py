@@ -276,17 +276,15 @@ def test_one_check_in_two_representations_with_different_texts_is_one_finding(le
 
 
 def test_a_check_with_an_error_and_a_warning_on_one_resource_counts_one_of_each():
-    result = {'validationResult': {'nestedErrors': [
-        _validation_node(notifications=True),
-        dict(_validation_node(), context={'validationStatus': 'VALIDATION_FAILED', 'validatorDefinitionId': 'ntp',
-                                          'validationName': 'NTP drift', 'importanceLevel': 'WARNING'})]},
-        'physicalPresentedData': {'name': 'vSphere', 'childEntities': [{'name': 'wld-02', 'type': 'domain',
-                                                                        'childEntities': [
-            {'name': 'vc01', 'childEntities': [
-                {'name': 'vCenter license state', 'classifications': [{'type': 'validationStatus', 'value': 'ERROR',
-                                                                      'description': 'other words'}]},
-                {'name': 'NTP drift', 'classifications': [{'type': 'validationStatus', 'value': 'WARNING',
-                                                          'description': 'more other words'}]}]}]}]}}
+    ntp = dict(_validation_node(), context={'validationStatus': 'VALIDATION_FAILED', 'validatorDefinitionId': 'ntp',
+                                            'validationName': 'NTP drift', 'importanceLevel': 'WARNING'})
+    leaves = [{'name': name, 'classifications': [{'type': 'validationStatus', 'value': value, 'description': text}]}
+              for name, value, text in (('vCenter license state', 'ERROR', 'other words'),
+                                        ('NTP drift', 'WARNING', 'more other words'))]
+    inventory = {'name': 'vSphere', 'childEntities': [{'name': 'wld-02', 'type': 'domain', 'childEntities': [
+        {'name': 'vc01', 'childEntities': leaves}]}]}
+    result = {'validationResult': {'nestedErrors': [_validation_node(notifications=True), ntp]},
+              'physicalPresentedData': inventory}
     assert extract_findings(result)['counts_read'] == {'error': 1, 'warning': 1, 'info': 0}
 
 

@@ -40,4 +40,3 @@ def test_one_line_keeps_an_ordinary_line_as_it_is():
 def test_one_line_slow_path_cases(raw, line):
     assert one_line(raw) == line
     one_line(raw).encode('utf-8')
-

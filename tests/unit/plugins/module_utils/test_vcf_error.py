@@ -18,8 +18,8 @@ def test_the_collections_advice_is_used_only_without_the_apis_remediation():
     assert describe_error({'message': 'Bad credentials', 'remediationMessage': 'Check the credentials'},
                           advice='Check username and password.') == (
         'Bad credentials. Remediation: Check the credentials.')
-    assert describe_error({'message': 'Bad credentials', 'referenceToken': 'T'}, advice='Check username and password.') \
-        == 'Bad credentials. Remediation: Check username and password. (reference token T)'
+    line = describe_error({'message': 'Bad credentials', 'referenceToken': 'T'}, advice='Check username and password.')
+    assert line == 'Bad credentials. Remediation: Check username and password. (reference token T)'
 
 
 def test_advice_that_says_something_new_is_added_after_the_apis():

@@ -77,7 +77,8 @@ def script(transport, *answers):
 
 def test_completes_after_several_polls_with_one_login(wait, transport, clock):
     transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
-    script(transport, export('QUEUED', 0), export('IN_PROGRESS', 25), export('IN_PROGRESS', 50), export('COMPLETED', 100))
+    script(transport, export('QUEUED', 0), export('IN_PROGRESS', 25), export('IN_PROGRESS', 50),
+           export('COMPLETED', 100))
     outcome, lines, result = wait(api_token=None)
     assert outcome.state == FINISHED and outcome.polls == 4
     assert clock.sleeps == [1, 1, 2], 'young exports are polled after 1 s, then the pause doubles'

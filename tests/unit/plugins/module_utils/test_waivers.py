@@ -68,7 +68,8 @@ def test_a_stale_waiver_is_a_warning_naming_its_ticket_and_check():
 
 @pytest.mark.parametrize('narrow, waived', [
     (dict(resource='VC-01'), True), (dict(resource='vc-02'), False), (dict(domain='wld-01'), True),
-    (dict(domain='wld-02'), False), (dict(check='VCENTER-BACKUP-CONFIG'), True), (dict(check='Vcenter-Backup-Config'), True),
+    (dict(domain='wld-02'), False), (dict(check='VCENTER-BACKUP-CONFIG'), True),
+    (dict(check='Vcenter-Backup-Config'), True),
 ])
 def test_resource_and_domain_narrow_a_waiver(narrow, waived):
     assert apply_waivers([finding()], [waiver(**narrow)], TODAY).findings[0]['waived'] is waived

@@ -55,8 +55,8 @@ def test_start_sends_only_the_selected_resources_with_all_their_check_sets(make_
                                      'domain_id': WLD, 'check_set_ids': ['vc-a', 'vc-b']}]
 
 
-RELEASE = {'version': '9.1.0.0', 'applicabilityStatus': 'APPLICABLE', 'bom': [{'name': 'VCENTER', 'version': '9.1.0.0'},
-                                                                              {'name': 'NSX_T_MANAGER', 'version': '9.1'}]}
+RELEASE = {'version': '9.1.0.0', 'applicabilityStatus': 'APPLICABLE',
+           'bom': [{'name': 'VCENTER', 'version': '9.1.0.0'}, {'name': 'NSX_T_MANAGER', 'version': '9.1'}]}
 
 
 def target_answers(transport, planned='9.1.0.0', nsx='SUCCESSFUL', planned_read=True):
