@@ -240,36 +240,14 @@ target_version:
   type: str
   sample: 9.1.0.0
 coverage:
-  description:
-    - For a run with a target version, how far its version-specific checks went. A pre-check for a target runs the
-      version-specific checks only of components whose upgrade bundles are downloaded, so each component of the
-      target release (its C(bom)) is matched to the release's bundle download status. Null for general upgrade
-      readiness.
+  description: For a run with a target version, how far its version-specific checks went, per component of the
+    target release; null for general upgrade readiness. The keys are those of
+    RV(sddc.manager.wait_for_precheck#module:coverage).
   returned: when the run has finished
   type: dict
-  contains:
-    target_version:
-      description: The target version.
-      type: str
-    components:
-      description: Per component, C(component), C(target_version), C(bundle_status) (as SDDC Manager gives it; null
-        when no bundle of the release names the component), C(checks) (C(covered), C(not covered) or C(unknown); a
-        component that cannot be matched to a bundle is never covered) and C(message).
-      type: list
-      elements: dict
-    complete:
-      description: Whether every component is covered.
-      type: bool
-    not_covered:
-      description: The components whose version-specific checks did not run.
-      type: list
-      elements: str
-  sample: {"target_version": "9.1.0.0", "complete": false, "not_covered": ["NSX_T_MANAGER"], "components": [
-    {"component": "NSX_T_MANAGER", "target_version": "9.1.0.0", "bundle_status": "PENDING", "checks": "not covered",
-     "message": null}]}
+  sample: {"target_version": "9.1.0.0", "complete": false, "not_covered": ["NSX_T_MANAGER"], "components": []}
 coverage_complete:
-  description: RV(coverage.complete), or null when there is no coverage. A run whose coverage is incomplete is
-    never plain C(READY).
+  description: Whether every component of the target release is covered; null without a target.
   returned: when the run has finished
   type: bool
 silenced:

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Drive an action plugin as ansible-core's own unit tests do: a mock task, a real ActionModule.run."""
+"""Drive an action plugin (the actions, and the base they share) as ansible-core's own unit tests do: a mock
+task, a real ActionModule.run."""
 
 from unittest.mock import MagicMock
 
