@@ -221,8 +221,8 @@ def find_running_run(client, domains: list, target_version: str = None) -> Optio
     """A run still in progress for exactly ``domains`` and ``target_version``, or None."""
     wanted = set(d['id'] for d in domains)
     for entry in runs_of_domains(client, domains[:1]):
-        if (entry['status'] or '') not in RUNNING_TASK_STATES:
-            continue
+        if (entry['status'] or '') not in RUNNING_TASK_STATES or not is_uuid(entry['id']):
+            continue   # a listed id that is not a run id cannot be attached to: a new run is started instead
         if set(d['id'] for d in entry['domains']) == wanted and same_target(entry['target_version'], target_version):
             return entry
     return None

@@ -33,7 +33,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.retry import (
     parse_retry_after,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, plural, quote
-from ansible_collections.sddc.manager.plugins.module_utils.tls import describe_tls_failure, check_ca_path
+from ansible_collections.sddc.manager.plugins.module_utils.tls import check_ca_path, describe_tls_failure, speaks_tls
 from ansible_collections.sddc.manager.plugins.module_utils.vcf_error import describe_failure
 
 try:
@@ -60,6 +60,11 @@ MAX_REDIRECTS = 5
 LOGOUT_TIMEOUT = 2.0
 READ_SIZE = 65536
 _NO_BODY = object()
+# What urllib3 and the resolver say when a host name does not resolve, and when a server closes the
+# connection without an HTTP answer.
+_UNRESOLVED = ('NameResolutionError', 'Name or service not known', 'nodename nor servname', 'No address associated',
+               'getaddrinfo failed', 'Temporary failure in name resolution')
+_CLOSED = ('RemoteDisconnected', 'Connection aborted', 'BadStatusLine')
 
 
 class TransientFault(Exception):
@@ -430,6 +435,7 @@ class SddcManagerClient:
                                                                                self._ca_path)),
                                        url=self.base_url)
             except TRANSIENT_EXCEPTIONS as exc:
+                self._refuse_lasting_fault(description, url, exc)
                 raise TransientFault('%s: %s' % (type(exc).__name__, transport_reason(exc)))
             except (RequestException, ValueError, UnicodeError, OSError) as exc:
                 raise TransportError(self.redactor.text('%s failed: the request to %s could not be sent (%s: %s).'
@@ -450,6 +456,20 @@ class SddcManagerClient:
             url = location
         raise TransportError('%s failed: more than %d redirects from %s.' % (description, MAX_REDIRECTS, self.base_url),
                              url=self.base_url + path)
+
+    def _refuse_lasting_fault(self, description: str, url: str, exc: BaseException) -> None:
+        """A fault another attempt cannot clear fails at once, in words: a host name that does not resolve, or
+        plain http:// written for a port that speaks HTTPS."""
+        text = str(exc)
+        host = urlsplit(url).hostname
+        if any(marker in text for marker in _UNRESOLVED):
+            raise TransportError('%s failed: cannot resolve host name %s: check hostname (SDDC_MANAGER_HOST).'
+                                 % (description, quote(host, 255)), url=self.base_url, attempts=1, transient=False)
+        if urlsplit(url).scheme == 'http' and any(marker in text for marker in _CLOSED) and speaks_tls(url):
+            secure = 'https://' + self.base_url.split('://', 1)[1]
+            raise TransportError('%s failed: %s closed the connection without an HTTP answer: this port speaks HTTPS: '
+                                 'write %s.' % (description, self.base_url, secure), url=self.base_url, attempts=1,
+                                 transient=False)
 
     def _chunks(self, response, deadline):
         """The body in chunks as they arrive; TransientFault when it breaks off or ``deadline`` passes."""

@@ -315,7 +315,7 @@ class _Merger:
         place = (_fold(finding.get('resource')), _fold(finding.get('domain')))
         target = self._find(labels, place, check_id)
         if target is not None:
-            _merge_into(target, finding)
+            _absorb(target, dict(finding=finding, check_id=_fold(check_id)))
             return
         entry = dict(finding=finding, check_id=_fold(check_id), labels=labels, place=place)
         self.merged.append(entry)
@@ -327,7 +327,7 @@ class _Merger:
         for label in labels:
             entry = self._exact.get((label, place))
             if entry is not None and _compatible(entry['check_id'], _fold(check_id)):
-                return entry['finding']
+                return entry
         return None
 
     def resolve_unplaced(self) -> list:
@@ -342,11 +342,9 @@ class _Merger:
             if home is None:
                 kept.append(entry)
             else:
-                _merge_into(home['finding'], entry['finding'])
-                if entry['check_id'] and not home['check_id']:   # the check's definition id names it best
-                    home['finding']['id'], home['check_id'] = entry['finding']['id'], entry['check_id']
+                _absorb(home, entry)
                 entry['merged_into'] = home
-        return [entry['finding'] for entry in kept if 'merged_into' not in entry]
+        return [finalise(entry['finding']) for entry in kept if 'merged_into' not in entry]
 
     def _unique_home(self, entry):
         resource, domain = entry['place']
@@ -366,23 +364,48 @@ class _Merger:
         return homes[0] if homes else None
 
 
+def _absorb(home: dict, entry: dict) -> None:
+    """Merge ``entry``'s finding into ``home``'s; the check's definition id names the merged finding best."""
+    _merge_into(home['finding'], entry['finding'])
+    candidates = [(0 if e['check_id'] else 1, 0 if e['finding']['id'] else 1, e['finding']['id'] or '')
+                  for e in (home, entry)]
+    home['finding']['id'] = min(candidates)[2] or None
+    home['check_id'] = home['check_id'] or entry['check_id']
+
+
 def _compatible(left: str, right: str) -> bool:
     """Two different check definition ids are two checks, whatever their names."""
     return not left or not right or left == right
 
 
+MAX_MERGED_TEXTS = 20
+_TEXT_FIELDS = ('message', 'remediation')
+
+
 def _merge_into(existing: dict, finding: dict) -> None:
-    """The most severe severity, every distinct text, and what either side knew."""
-    if SEVERITY_RANK[finding['severity']] < SEVERITY_RANK[existing['severity']]:
-        existing['severity'] = finding['severity']
-        existing['severity_raw'] = finding['severity_raw']
-    for field in ('message', 'remediation'):
-        known = existing.get(field) or ''
-        if finding.get(field) and finding[field] not in known and len(known) < FIELD_LIMIT - 3:
-            existing[field] = _join([existing.get(field), finding[field]])
+    """Fold ``finding`` into ``existing``, the same whatever order they come in: the most severe severity,
+    the distinct texts (joined sorted by ``finalise``), and of two values known for a field the smaller."""
+    new_rank, old_rank = SEVERITY_RANK[finding['severity']], SEVERITY_RANK[existing['severity']]
+    if (new_rank, finding['severity_raw'] or '') < (old_rank, existing['severity_raw'] or ''):
+        existing['severity'], existing['severity_raw'] = finding['severity'], finding['severity_raw']
+    texts = existing.setdefault('_texts', dict((field, {existing[field]} - {None}) for field in _TEXT_FIELDS))
+    for field in _TEXT_FIELDS:
+        if finding.get(field) and len(texts[field]) < 4 * MAX_MERGED_TEXTS:
+            texts[field].add(finding[field])
     for field, value in finding.items():
-        if existing.get(field) is None and value is not None:
+        if field in _TEXT_FIELDS or field in ('severity', 'severity_raw', 'id', '_texts') or value is None:
+            continue
+        if existing.get(field) is None or str(value) < str(existing[field]):
             existing[field] = value
+
+
+def finalise(finding: dict) -> dict:
+    """A merged finding's texts, each the sorted distinct parts as one bounded line."""
+    texts = finding.pop('_texts', None)
+    if texts:
+        for field in _TEXT_FIELDS:
+            finding[field] = _join(sorted(texts[field])[:MAX_MERGED_TEXTS]) if texts[field] else None
+    return finding
 
 
 def _join(parts: list):
@@ -442,10 +465,13 @@ def summarise(findings: list, passed: int, silenced: int, summaries: list) -> di
     return overall
 
 
+_ORDER_KEYS = ('domain', 'resource', 'name', 'id', 'message', 'remediation', 'source', 'reference_token')
+
+
 def sort_findings(findings: list) -> list:
-    """Most severe first, then by domain, resource and name, so reports read the same every time."""
-    return sorted(findings, key=lambda f: (SEVERITY_RANK[f['severity']], f['domain'] or '', f['resource'] or '',
-                                           f['name'] or f['id'] or ''))
+    """Most severe first, then by domain, resource and name, and every other text: the same findings in any
+    order from the server give the same list, so a report written again changes nothing."""
+    return sorted(findings, key=lambda f: (SEVERITY_RANK[f['severity']],) + tuple(f.get(k) or '' for k in _ORDER_KEYS))
 
 
 def reported_counts(summaries: list):

@@ -15,7 +15,6 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible_collections.sddc.manager.plugins.module_utils.client import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
 from ansible_collections.sddc.manager.plugins.module_utils.errors import SddcManagerError
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
-    MUTUALLY_EXCLUSIVE,
     argument_spec,
     client_from_params,
 )
@@ -25,7 +24,6 @@ from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
 def sddc_manager_module(options: dict, **kwargs) -> AnsibleModule:
     """An AnsibleModule with the shared connection options added to ``options``."""
-    kwargs['mutually_exclusive'] = list(kwargs.get('mutually_exclusive') or []) + MUTUALLY_EXCLUSIVE
     return AnsibleModule(argument_spec=argument_spec(**options), **kwargs)
 
 

@@ -26,7 +26,6 @@ ENV_VARS = dict(
     request_timeout='SDDC_MANAGER_REQUEST_TIMEOUT',
 )
 
-MUTUALLY_EXCLUSIVE = [('api_token', 'username'), ('api_token', 'password')]
 
 # Sensible ranges: refused before any request (NaN and infinity included).
 REQUEST_TIMEOUT_RANGE = (0.1, 3600.0)
@@ -105,6 +104,13 @@ def check_wait_params(params: dict) -> None:
 
 def check_connection_params(params: dict) -> None:
     """Raise ConfigurationError naming the option and its env var when one is missing or out of range."""
+    if params.get('api_token') and (params.get('username') or params.get('password')):
+        given = [name for name in ('username', 'password') if params.get(name)]
+        raise ConfigurationError(
+            'Both an api_token and %s are set (as options, or as %s and %s): use one way to log in. Unset '
+            'api_token (%s) to log in with username and password, or unset username and password to use the token.'
+            % (' and '.join(given), ENV_VARS['api_token'], ' and '.join(ENV_VARS[name] for name in given),
+               ENV_VARS['api_token']), option='api_token')
     missing = []
     if not params.get('hostname'):
         missing.append('hostname (or %s)' % ENV_VARS['hostname'])

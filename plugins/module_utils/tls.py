@@ -8,6 +8,9 @@ phrases below are the ones OpenSSL and Python's ssl module put in them.
 """
 
 import os
+import socket
+import ssl
+from urllib.parse import urlsplit
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 
@@ -70,3 +73,22 @@ def check_ca_path(ca_path: str) -> None:
         raise ConfigurationError('ca_path %s holds no PEM certificate (-----BEGIN CERTIFICATE-----): point it at '
                                  'the CA bundle that signed the certificate of SDDC Manager.' % ca_path,
                                  option='ca_path')
+
+
+def speaks_tls(url: str, timeout: float = 3.0) -> bool:
+    """True when the host and port of ``url`` complete a TLS handshake: a plain http:// URL aimed at an HTTPS port.
+
+    Only a handshake (no certificate check, nothing sent after it): used to explain a connection an
+    http:// request saw closed, never to send anything.
+    """
+    parts = urlsplit(url)
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 80), timeout=timeout) as raw:
+            with context.wrap_socket(raw, server_hostname=parts.hostname):
+                return True
+    except (OSError, ValueError):
+        return False
+

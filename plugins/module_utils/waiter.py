@@ -94,7 +94,8 @@ class Waiter:
     def wait(self) -> WaitOutcome:
         start = self.clock()
         deadline = start + self.timeout
-        with self.client.deadline(deadline):   # a poll's own retries, and each request, end at the deadline too
+        # A poll's own retries, and each request, end at the deadline too; timeout 0 looks once, with a whole request.
+        with self.client.deadline(deadline if self.timeout > 0 else None):
             return self._loop(start, deadline)
 
     def _loop(self, start, deadline):

@@ -197,6 +197,9 @@ def _write_report(module) -> dict:
     run_id = 'not-checked' if not_checked else canonical_run_id(result.get('run_id'))
     check_waivers(params['waivers'])
     dest = params['dest']
+    if '\x00' in dest:
+        raise ConfigurationError('dest %r holds a NUL character: name a directory.' % dest.replace('\x00', '\\0'),
+                                 option='dest')
     if os.path.exists(dest) and not os.path.isdir(dest):
         raise ConfigurationError('dest %s exists and is not a directory.' % dest, option='dest')
     changed = not os.path.isdir(dest)

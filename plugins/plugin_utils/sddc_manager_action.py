@@ -16,7 +16,6 @@ from ansible.utils.display import Display
 from ansible_collections.sddc.manager.plugins.module_utils.client import HAS_REQUESTS
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_operation
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
-    MUTUALLY_EXCLUSIVE,
     argument_spec,
     check_wait_params,
 )
@@ -45,8 +44,7 @@ class SddcManagerAction(ActionBase):
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
         del tmp
-        dummy, params = self.validate_argument_spec(argument_spec=argument_spec(**self.OPTIONS),
-                                                    mutually_exclusive=MUTUALLY_EXCLUSIVE)
+        dummy, params = self.validate_argument_spec(argument_spec=argument_spec(**self.OPTIONS))
         if not HAS_REQUESTS:
             raise AnsibleActionFail('%s needs the Python library requests on the controller: pip install requests'
                                     % self._task.action)

@@ -86,3 +86,9 @@ def test_the_run_in_progress_for_the_same_domains_and_target_is_found(make_clien
         {'id': 'other', 'state': 'IN_PROGRESS', 'timestamp': 2, 'domainInputs': [{'domainId': 'x'}]},
         {'id': RUN, 'state': 'IN_PROGRESS', 'timestamp': 1, 'domainInputs': [{'domainId': WLD['id']}]}])
     assert find_running_run(make_client(api_token='t0k3n'), [WLD])['id'] == RUN
+
+
+def test_a_listed_run_whose_id_is_not_a_run_id_is_never_attached_to(make_client, transport):
+    transport.add('GET', '/v1/system/check-sets', json_body=[
+        {'id': 'not-a-uuid', 'state': 'IN_PROGRESS', 'timestamp': 2, 'domainInputs': [{'domainId': WLD['id']}]}])
+    assert find_running_run(make_client(api_token='t0k3n'), [WLD]) is None

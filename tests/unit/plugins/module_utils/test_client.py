@@ -499,3 +499,48 @@ def test_close_never_fails_and_leaves_an_api_token_alone(make_client, transport)
     with make_client(api_token='t0k3n') as client:
         client.get_json(STATUS, 'Reading')
     assert transport.paths().count('DELETE /v1/tokens/refresh-token') == 1
+
+
+def test_a_host_name_that_does_not_resolve_fails_at_once_in_one_line(make_client, transport, sleeps):
+    fault = requests.exceptions.ConnectionError(
+        "HTTPSConnectionPool(host='sddc.example.com', port=443): Max retries exceeded with url: /v1/tokens (Caused by "
+        "NameResolutionError(\"<urllib3.connection.HTTPSConnection object>: Failed to resolve 'sddc.example.com' "
+        "([Errno -2] Name or service not known)\"))")
+    transport.add('GET', STATUS, exc=fault)
+    with pytest.raises(TransportError) as caught:
+        make_client(api_token='t0k3n').get_json(STATUS, 'Reading')
+    assert caught.value.msg == ('Reading failed: cannot resolve host name sddc.example.com: check hostname '
+                                '(SDDC_MANAGER_HOST).')
+    assert sleeps == [] and caught.value.transient is False, 'no retry'
+
+
+def test_plain_http_to_an_https_port_says_so_without_retrying(make_client, transport, sleeps, monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import client as client_module
+    monkeypatch.setattr(client_module, 'speaks_tls', lambda url: url == 'http://sddc.example.com:8443' + STATUS)
+    transport.add('GET', STATUS, exc=requests.exceptions.ConnectionError(
+        "('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))"))
+    with pytest.raises(TransportError) as caught:
+        make_client(api_token='t0k3n', hostname='http://sddc.example.com:8443').get_json(STATUS, 'Reading')
+    assert caught.value.msg == ('Reading failed: http://sddc.example.com:8443 closed the connection without an HTTP '
+                                'answer: this port speaks HTTPS: write https://sddc.example.com:8443.')
+    assert sleeps == []
+
+
+def test_a_closed_connection_on_a_port_that_is_not_https_is_retried(make_client, transport, sleeps, monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import client as client_module
+    monkeypatch.setattr(client_module, 'speaks_tls', lambda url: False)
+    closed = requests.exceptions.ConnectionError("('Connection aborted.', RemoteDisconnected('closed'))")
+    transport.add('GET', STATUS, exc=closed)
+    transport.add('GET', STATUS, json_body={'ok': True})
+    assert make_client(api_token='t0k3n', hostname='http://sddc.example.com:8080').get_json(STATUS, 'Reading') == {
+        'ok': True}
+    assert len(sleeps) == 1
+
+
+def test_both_a_token_and_a_password_are_refused_in_the_collections_words():
+    from ansible_collections.sddc.manager.plugins.module_utils.options import check_connection_params
+    with pytest.raises(ConfigurationError) as caught:
+        check_connection_params(dict(hostname='h', api_token='t0k3n-value', username='u', password='p'))
+    assert caught.value.msg.startswith('Both an api_token and username and password are set (as options, or as '
+                                       'SDDC_MANAGER_API_TOKEN and SDDC_MANAGER_USERNAME and SDDC_MANAGER_PASSWORD)')
+    assert 't0k3n-value' not in caught.value.msg

@@ -315,3 +315,10 @@ def test_the_server_counts_are_kept_beside_the_counts_read():
     extracted = extract_findings(result)
     assert extracted['counts_read']['error'] == 1 and extracted['counts_reported']['error'] == 3
     assert extract_findings(tree())['counts_reported'] is None
+
+
+def test_the_same_findings_in_any_order_give_the_same_list():
+    same = [check(importanceLevel='WARNING', validationName='same', message='text %d' % i) for i in range(5)]
+    first = extract_findings(tree(*same))['findings']
+    again = extract_findings(tree(*reversed(same)))['findings']
+    assert json.dumps(first) == json.dumps(again)

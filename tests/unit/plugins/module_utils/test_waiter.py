@@ -8,6 +8,7 @@ import requests
 
 from ansible_collections.sddc.manager.plugins.action.wait_for_precheck_export import export_wait_result
 from ansible_collections.sddc.manager.plugins.module_utils.export_task import export_subject
+from ansible_collections.sddc.manager.plugins.module_utils.subject import Subject
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import (
     ERROR,
     FINISHED,
@@ -261,3 +262,14 @@ def test_the_deadline_is_cleared_after_the_wait(wait, transport, make_client, cl
     client = make_client(api_token='t0k3n', clock=clock.monotonic)
     Waiter(client, export_subject(RUN), 5, 1, clock=clock.monotonic, sleep=clock.sleep).wait()
     assert client._retry_deadline is None
+
+
+def test_timeout_zero_gives_its_one_look_a_whole_request(make_client, clock):
+    seen = []
+    client = make_client(api_token='t0k3n', sleep=clock.sleep)
+    def read(polled):
+        seen.append(polled._retry_deadline)   # pylint: disable=protected-access
+        return {'status': 'COMPLETED'}
+    subject = Subject('x', 'X', read, lambda s: s['status'], lambda s: None, lambda s: True)
+    outcome = Waiter(client, subject, 0, 10, clock=clock.monotonic, sleep=clock.sleep).wait()
+    assert outcome.state == FINISHED and seen == [None], 'the request is bounded by request_timeout alone'
