@@ -91,4 +91,3 @@ def speaks_tls(url: str, timeout: float = 3.0) -> bool:
                 return True
     except (OSError, ValueError):
         return False
-

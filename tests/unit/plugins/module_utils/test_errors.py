@@ -27,7 +27,7 @@ def test_a_failure_is_one_bounded_line_with_its_kind_and_details():
 
 def test_an_undocumented_detail_is_a_programming_error():
     with pytest.raises(TypeError):
-        errors.ApiError('x', colour='red')
+        raise errors.ApiError('x', colour='red')
 
 
 @pytest.mark.parametrize('error, transient', [

@@ -305,7 +305,8 @@ def test_an_unplaced_finding_with_two_possible_homes_stays_apart():
 
 def test_identical_subtrees_merge_into_one_finding():
     subtree = {'message': 'group', 'nestedErrors': [_validation_node()]}
-    extracted = extract_findings({'validationResult': {'nestedErrors': [copy.deepcopy(subtree) for _ in range(3000)]}})
+    copies = [copy.deepcopy(subtree) for dummy in range(3000)]
+    extracted = extract_findings({'validationResult': {'nestedErrors': copies}})
     assert len(extracted['findings']) == 1
 
 
