@@ -18,7 +18,11 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import (
     run_id_option,
     wait_options,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import FAIL_ON_CHOICES, Verdict
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
+    FAIL_ON_CHOICES,
+    Verdict,
+    findings_sentence,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
@@ -53,6 +57,7 @@ def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> d
                       params['fail_on_incomplete_coverage'])
     result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
                   verdict=verdict.word, verdict_reasons=verdict.why(),
+                  counts_phrase=findings_sentence(described['summary'], verdict.findings),
                   failing=verdict.failing if outcome.state == FINISHED else [])
     failure = run_wait_failure(run_id, outcome, client, verdict)
     if failure is not None:

@@ -22,6 +22,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import (
     run_id_option,
     wait_options,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
 from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
@@ -42,7 +43,8 @@ def export_wait_failure(run_id: str, outcome, base_url: str) -> SddcManagerError
 
 def export_wait_result(run_id: str, outcome, base_url: str) -> dict:
     """The result of a wait for an export: every exit path returns export, elapsed, polls and run_id."""
-    result = dict(export=outcome.snapshot, elapsed=round(outcome.elapsed, 1), polls=outcome.polls, run_id=run_id)
+    result = dict(export=outcome.snapshot, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
+                  polls_phrase=plural(outcome.polls, 'poll'), run_id=run_id)
     if outcome.state == FINISHED and export_status(outcome.snapshot) == COMPLETED:
         result['msg'] = export_success_message(run_id, outcome.elapsed, outcome.polls)
         return result
@@ -54,7 +56,7 @@ class ActionModule(SddcManagerAction):
     """Polls through one client (one session, one login) instead of shipping a module per poll."""
 
     OPTIONS = dict(run_id=run_id_option(), **wait_options(EXPORT_WAIT))
-    RESULT_DEFAULTS = dict(export=None, elapsed=0.0, polls=0)
+    RESULT_DEFAULTS = dict(export=None, elapsed=0.0, polls=0, polls_phrase='0 polls')
 
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])

@@ -95,6 +95,19 @@ def counts_phrase(summary: dict) -> str:
                       '%d info' % count(summary.get('info')), '%d passed' % count(summary.get('passed'))])
 
 
+def findings_sentence(summary: dict, findings: list) -> str:
+    """``1 error, 2 warnings, 0 info and 14 passed, 1 ignored, 1 waived``: what a run found, for a summary line."""
+    summary = summary if isinstance(summary, dict) else {}
+    line = '%s, %s, %d info and %d passed' % (plural(count(summary.get('error')), 'error'),
+                                               plural(count(summary.get('warning')), 'warning'),
+                                               count(summary.get('info')), count(summary.get('passed')))
+    for key in ('ignored', 'waived'):
+        marked = len([f for f in findings if f.get(key)])
+        if marked:
+            line += ', %d %s' % (marked, key)
+    return line
+
+
 def finding_phrase(finding: dict, with_severity: bool = True) -> str:
     """``ERROR vc-01.example.com / vCenter license: <message> Remediation: <remediation>``."""
     where = ' / '.join(part for part in (finding.get('resource'), finding.get('name') or finding.get('id')) if part)

@@ -86,6 +86,11 @@ size:
   returned: success
   type: int
   sample: 48213
+size_phrase:
+  description: RV(size) in words (C(1 byte), C(2048 bytes)), for a message.
+  returned: success
+  type: str
+  sample: 2048 bytes
 checksum:
   description: The sha256 of its content, in hex.
   returned: success
@@ -217,8 +222,9 @@ def save_export(module, client) -> dict:
     else:
         msg = '%s already holds the export of pre-check run %s (%s): nothing changed.' % (
             path, run_id, plural(downloaded.size, 'byte'))
-    return dict(changed=changed, dest=path, size=downloaded.size, checksum=downloaded.checksum,
-                content_type=downloaded.content_type, run_id=run_id, export=export, msg=msg)
+    return dict(changed=changed, dest=path, size=downloaded.size, size_phrase=plural(downloaded.size, 'byte'),
+                checksum=downloaded.checksum, content_type=downloaded.content_type, run_id=run_id, export=export,
+                msg=msg)
 
 
 def main():

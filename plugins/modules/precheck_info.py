@@ -105,6 +105,12 @@ verdict:
   returned: when O(run_id) is given
   type: str
   sample: READY WITH WARNINGS
+counts_phrase:
+  description: What the run found, in words, for a summary line (C(1 error, 2 warnings, 0 info and 14 passed, 1
+    ignored, 1 waived); the ignored and waived parts only when there are any).
+  returned: when the run was read
+  type: str
+  sample: 1 error, 2 warnings, 0 info and 14 passed
 verdict_reasons:
   description: Why the verdict is what it is beyond the findings, one sentence each (the run did not complete, not
     everything was read, SDDC Manager counts more errors than were read...); empty for most runs.
@@ -348,7 +354,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
 )
 from ansible_collections.sddc.manager.plugins.module_utils.domains import resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict, findings_sentence
 from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run, run_finished
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural
@@ -369,7 +375,8 @@ def read_precheck(client, params: dict) -> dict:
         described = describe_run(run_id, run, params['include_raw'], context)
         verdict = Verdict(described)   # the default gate, as wait_for_precheck applies it: it only reads
         return dict(described, changed=False, findings=verdict.findings, verdict=verdict.word,
-                    verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message())
+                    verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message(),
+                    counts_phrase=findings_sentence(described['summary'], verdict.findings))
     domains = resolve_domains(client, params['domains'])
     runs = runs_of_domains(client, domains)
     msg = '%s of domain%s %s%s.' % (plural(len(runs), 'pre-check run'), '' if len(domains) == 1 else 's',

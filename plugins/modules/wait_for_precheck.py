@@ -182,6 +182,12 @@ verdict:
   returned: when O(run_id) is valid
   type: str
   sample: READY WITH WARNINGS
+counts_phrase:
+  description: What the run found, in words, for a summary line (C(1 error, 2 warnings, 0 info and 14 passed, 1
+    ignored, 1 waived); the ignored and waived parts only when there are any).
+  returned: when the run was read
+  type: str
+  sample: 1 error, 2 warnings, 0 info and 14 passed
 verdict_reasons:
   description: Why the verdict is what it is beyond the findings, one sentence each (the run did not complete, not
     everything was read, SDDC Manager counts more errors than were read, an expired waiver); empty for most runs.

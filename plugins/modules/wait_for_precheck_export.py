@@ -104,6 +104,11 @@ polls:
   returned: always
   type: int
   sample: 5
+polls_phrase:
+  description: RV(polls) in words (C(1 poll), C(3 polls)), for a message.
+  returned: always
+  type: str
+  sample: 3 polls
 run_id:
   description: The run id as sent (lower case, hyphenated).
   returned: when O(run_id) is a valid UUID

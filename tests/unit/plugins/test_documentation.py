@@ -173,26 +173,39 @@ def role_specs(role):
 @pytest.mark.parametrize('role', sorted(ROLE_VARIABLES))
 def test_role_argument_specs_match_the_options_they_feed(role):
     specs, defaults = role_specs(role)
-    connection = argument_spec()
     for variable, spec in specs.items():
-        if variable.startswith('sddc_manager_'):
-            plugin, option, real = None, variable[len('sddc_manager_'):], connection[variable[len('sddc_manager_'):]]
-            assert 'default' not in spec and variable not in defaults, '%s falls back to the env var' % variable
-            assert real['fallback'][1][0] in spec['description'], variable
-        elif ROLE_VARIABLES[role][variable] is None:
+        if ROLE_VARIABLES[role][variable] is None:
             assert same_default(spec.get('default'), defaults.get(variable)), variable
             continue
-        else:
-            plugin, option = ROLE_VARIABLES[role][variable][:2]
-            real = real_spec(plugin)[option]
-            if len(ROLE_VARIABLES[role][variable]) == 2:
-                assert same_default(spec.get('default'), real.get('default')), variable
-                assert same_default(defaults.get(variable), real.get('default')), variable
-            assert spec.get('choices') == real.get('choices'), variable
-            assert spec.get('elements') == real.get('elements'), variable
+        plugin, option = ROLE_VARIABLES[role][variable][:2]
+        real = real_spec(plugin)[option]
+        if len(ROLE_VARIABLES[role][variable]) == 2:
+            assert same_default(spec.get('default'), real.get('default')), variable
+            assert same_default(defaults.get(variable), real.get('default')), variable
+        assert spec.get('choices') == real.get('choices'), variable
+        assert spec.get('elements') == real.get('elements'), variable
         assert spec.get('type', 'str') == real.get('type', 'str'), variable
         assert bool(spec.get('no_log')) == bool(real.get('no_log')), variable
-    fed = set(v for v in specs if v.startswith('sddc_manager_'))
-    assert fed == set('sddc_manager_' + option for option in connection), 'every connection option, no more'
-    assert set(specs) - fed == set(ROLE_VARIABLES[role]), 'every variable is mapped'
+    assert set(specs) == set(ROLE_VARIABLES[role]), 'every variable is mapped'
     assert set(defaults) <= set(specs), 'no default for a variable the spec does not know'
+    with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'main.yml')) as handle:
+        dependencies = yaml.safe_load(handle)['dependencies']
+    assert dependencies == [{'role': 'sddc.manager.connection'}], 'the connection comes from the connection role'
+
+
+def test_the_connection_role_defines_every_connection_option_once():
+    specs, defaults = role_specs('connection')
+    connection = argument_spec()
+    assert set(specs) == set('sddc_manager_' + option for option in connection)
+    for variable, spec in specs.items():
+        real = connection[variable[len('sddc_manager_'):]]
+        assert 'default' not in spec, '%s falls back to the env var' % variable
+        assert real['fallback'][1][0] in spec['description'], variable
+        assert spec.get('type', 'str') == real.get('type', 'str'), variable
+        assert bool(spec.get('no_log')) == bool(real.get('no_log')), variable
+    assert set(defaults) == {'sddc_manager_connection'}
+    assert set(defaults['sddc_manager_connection']) == set(connection), 'every option is passed on'
+    for role in os.listdir(os.path.join(COLLECTION, 'roles')):
+        with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'argument_specs.yml')) as handle:
+            text = handle.read()
+        assert role == 'connection' or 'sddc_manager_hostname:' not in text, 'defined once: %s' % role
