@@ -99,8 +99,8 @@ def findings_sentence(summary: dict, findings: list) -> str:
     """``1 error, 2 warnings, 0 info and 14 passed, 1 ignored, 1 waived``: what a run found, for a summary line."""
     summary = summary if isinstance(summary, dict) else {}
     line = '%s, %s, %d info and %d passed' % (plural(count(summary.get('error')), 'error'),
-                                               plural(count(summary.get('warning')), 'warning'),
-                                               count(summary.get('info')), count(summary.get('passed')))
+                                              plural(count(summary.get('warning')), 'warning'),
+                                              count(summary.get('info')), count(summary.get('passed')))
     for key in ('ignored', 'waived'):
         marked = len([f for f in findings if f.get(key)])
         if marked:

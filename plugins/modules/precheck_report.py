@@ -11,7 +11,7 @@ description:
   - Writes the evidence of a pre-check run into a directory, from what M(sddc.manager.wait_for_precheck) or
     M(sddc.manager.precheck_info) returned for it, without talking to SDDC Manager.
   - C(precheck-<run_id>.json) holds the run, the verdict, the summary and every finding.
-  - A result with C(verdict=NOT CHECKED) and no C(run_id) (what the M(sddc.manager.upgrade_precheck) role builds
+  - A result with C(verdict=NOT CHECKED) and no C(run_id) (what the P(sddc.manager.upgrade_precheck#role) role builds
     when SDDC Manager offers nothing to check) is written as C(precheck-not-checked.json) and C(.html), saying why.
   - C(precheck-<run_id>.html) is one self-contained page (no script, and no external style, font or image) that
     a change board can open from a ticket. It shows the run, the appliance, the domains, the target version, the

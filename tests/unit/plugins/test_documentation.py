@@ -203,8 +203,8 @@ def test_the_connection_role_defines_every_connection_option_once():
         assert real['fallback'][1][0] in spec['description'], variable
         assert spec.get('type', 'str') == real.get('type', 'str'), variable
         assert bool(spec.get('no_log')) == bool(real.get('no_log')), variable
-    assert set(defaults) == {'sddc_manager_connection'}
-    assert set(defaults['sddc_manager_connection']) == set(connection), 'every option is passed on'
+    assert set(defaults) == {'connection_module_defaults'}
+    assert set(defaults['connection_module_defaults']) == set(connection), 'every option is passed on'
     for role in os.listdir(os.path.join(COLLECTION, 'roles')):
         with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'argument_specs.yml')) as handle:
             text = handle.read()

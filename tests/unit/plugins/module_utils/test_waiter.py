@@ -267,6 +267,7 @@ def test_the_deadline_is_cleared_after_the_wait(wait, transport, make_client, cl
 def test_timeout_zero_gives_its_one_look_a_whole_request(make_client, clock):
     seen = []
     client = make_client(api_token='t0k3n', sleep=clock.sleep)
+
     def read(polled):
         seen.append(polled._retry_deadline)   # pylint: disable=protected-access
         return {'status': 'COMPLETED'}
