@@ -19,6 +19,7 @@ missing or unknown counts as ERROR; passed checks are counted, not listed; a che
 seen in two representations is one finding.
 """
 
+import gc
 import math
 
 from ansible_collections.sddc.manager.plugins.module_utils.text import distinct, one_line, status_word, text_field
@@ -235,10 +236,9 @@ class FindingsWalk:
             severity = WARNING
         else:
             return   # a tag such as domainType MGMT_DOMAIN, not a check result
+        raw = text_field(classification.get('value'), 64)
         self._add(dict(
-            id=text_field(node.get('id'), 255) or name, name=name, severity=severity,
-            severity_raw=text_field(classification.get('value'), 64),
-            status=text_field(classification.get('value'), 64),
+            id=text_field(node.get('id'), 255) or name, name=name, severity=severity, severity_raw=raw, status=raw,
             message=text_field(classification.get('description')), remediation=None, remediation_url=None,
             reference_token=None, resource=parent, domain=domain, source='physicalPresentedData', check_id=None))
 
@@ -499,15 +499,21 @@ def extract_findings(result, extra=()) -> dict:
     read elsewhere (the upgradables' errors), merged in as one more representation.
     """
     walk = FindingsWalk()
-    for finding in extra:
-        walk.add_finding(dict(finding))
-    if isinstance(result, dict):
-        walk.walk_validations(result.get('validationResult'))
-        walk.walk_inventory(result.get('physicalPresentedData'))
-        summaries = domain_summaries(result)
-    else:
-        summaries = []
-    findings = sort_findings(walk.merged_findings())
+    collecting = gc.isenabled()
+    gc.disable()   # the walk builds many small acyclic objects: the cycle collector would only slow it down
+    try:
+        for finding in extra:
+            walk.add_finding(dict(finding))
+        if isinstance(result, dict):
+            walk.walk_validations(result.get('validationResult'))
+            walk.walk_inventory(result.get('physicalPresentedData'))
+            summaries = domain_summaries(result)
+        else:
+            summaries = []
+        findings = sort_findings(walk.merged_findings())
+    finally:
+        if collecting:
+            gc.enable()
     read = _counts(findings)
     return dict(findings=findings, summary=summarise(findings, walk.passed, walk.silenced, summaries),
                 truncated=walk.truncated, nodes=walk.nodes, silenced=walk.silenced_items,

@@ -47,16 +47,25 @@ def text_field(value, limit: int = MSG_LIMIT):
     return one_line(value, limit) or None
 
 
+_WORDS = {}   # the status words seen, as read: a result repeats a handful of them (VALIDATION_FAILED, WARNING...)
+_WORDS_LIMIT = 4096
+
+
 def status_word(value) -> str:
     """``In Progress``, ``in_progress`` and ``IN-PROGRESS`` all read ``IN_PROGRESS``; '' for what is not text.
 
-    Cheap on the common case (it runs for every node of a large result); escape sequences and
-    control characters are stripped only when there are any.
+    Cheap on the common case (it runs for every node of a large result): a word already seen is
+    looked up; escape sequences and control characters are stripped only when there are any.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return ''
-    word = '_'.join(str(value).replace('-', ' ').split()).upper()[:64]
-    return word if word.isprintable() else one_line(word, 64)
+    word = _WORDS.get(value) if isinstance(value, str) else None
+    if word is None:
+        word = '_'.join(str(value).replace('-', ' ').split()).upper()[:64]
+        word = word if word.isprintable() else one_line(word, 64)
+        if isinstance(value, str) and len(_WORDS) < _WORDS_LIMIT and len(value) <= 64:
+            _WORDS[value] = word
+    return word
 
 
 def quote(value, limit: int = QUOTE_LIMIT) -> str:

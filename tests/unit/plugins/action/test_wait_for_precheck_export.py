@@ -32,3 +32,21 @@ def test_an_unexpected_exception_is_one_line_not_a_traceback(run_action, transpo
     result = run_action(ActionModule, dict(hostname='sddc.example.com', api_token='t0k3n', run_id=RUN))
     assert result['failed'] is True and result['error_kind'] == 'UnexpectedError'
     assert result['msg'] == "Unexpected KeyError: 'surprise'" and 'Traceback' in result['exception']
+
+
+def test_every_failure_path_has_its_kind(run_action, transport):
+    args = dict(hostname='sddc.example.com', api_token='t0k3n', run_id=RUN, poll_interval=1)
+    transport.add('GET', PATH, json_body={'status': 'FAILED', 'progress': 64, 'startTimestamp': 'x',
+                                          'error': {'message': 'Store down', 'referenceToken': 'Q7'}})
+    failed = run_action(ActionModule, args)
+    assert failed['error_kind'] == 'ExportFailedError' and failed['error'] == {'message': 'Store down',
+                                                                             'referenceToken': 'Q7'}
+    transport.add('GET', PATH, status=404, json_body={'message': 'Export Task Not Found'})
+    transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.1.0.0.1'})
+    transport.add('GET', '/v1/system/check-sets/' + RUN, json_body={'status': 'COMPLETED_WITH_SUCCESS'})
+    missing = run_action(ActionModule, args)
+    assert missing['error_kind'] == 'ExportNotReadyError' and 'has no export' in missing['msg']
+    transport.add('GET', PATH, json_body={'status': 'IN_PROGRESS', 'progress': 5, 'startTimestamp': 'x'}, times=20)
+    timed_out = run_action(ActionModule, dict(args, timeout=5))
+    assert timed_out['error_kind'] == 'WaitTimeoutError' and timed_out['msg'].startswith('Timed out')
+    assert timed_out['polls_phrase'] == '%d polls' % timed_out['polls']
