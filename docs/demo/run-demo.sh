@@ -45,7 +45,7 @@ echo "== (the play failed, as it should)"
 
 echo
 echo "== 3. Export the results of pre-check run 3f1c9a52-... and save the file"
-ansible-playbook -v export_precheck_results.yml \
+ansible-playbook export_precheck_results.yml \
   -e precheck_run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d -e precheck_export_dest="$output/exports/"
 echo "== The saved file, first lines:"
 head -n 4 "$output/exports/vcf-precheck-3f1c9a52.csv"

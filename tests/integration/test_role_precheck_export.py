@@ -103,3 +103,12 @@ def test_one_poll_is_one_poll(sim, ansible, tmp_path):
     sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
     result = ansible.playbook([role_task(**role_vars(sim, tmp_path))])
     assert result.rc == 0 and '(already completed export, 1 poll).' in result.output, result
+
+
+def test_check_mode_with_force_does_not_report_the_last_exports_file_as_the_new_one(sim, ansible, tmp_path):
+    sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_force=True))], check=True)
+    assert result.rc == 0, result
+    assert 'Check mode: an export of run %s would be started, waited for and saved' % RUN_ID in result.output
+    assert '(%d bytes)' % len(CSV) not in result.output, 'the old file is not the one that would be saved'
+    assert os.listdir(str(tmp_path)) == []

@@ -12,11 +12,14 @@ duration() {
   if [ "$seconds" -ge 60 ]; then printf '%dm%02ds' $((seconds / 60)) $((seconds % 60)); else printf '%ds' "$seconds"; fi
 }
 
+skipped=()
 if ! command -v shellcheck >/dev/null 2>&1; then
   echo "NOTE: shellcheck is not installed (apt-get install shellcheck): the shellcheck sanity test will be skipped."
+  skipped+=("shellcheck sanity test (no shellcheck)")
 fi
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   echo "NOTE: chromium is not installed (apt-get install chromium): the HTML report will not be checked in a browser."
+  skipped+=("browser checks of the HTML reports (no chromium)")
 fi
 
 summary=()
@@ -45,6 +48,10 @@ done
 echo
 echo "== make test: one line per stage"
 printf '%s\n' "${summary[@]}"
+if [ ${#skipped[@]} -gt 0 ]; then
+  joined=$(IFS=';'; echo "${skipped[*]}")
+  printf '%-12s %-7s %8s  %s\n' skipped '' '' "${joined//;/; }"
+fi
 total=$(duration $(( $(date +%s) - began )))
 if [ "$failed" -eq 0 ]; then
   printf '%-12s %-7s %8s\n' total passed "$total"
