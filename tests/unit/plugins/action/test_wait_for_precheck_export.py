@@ -39,8 +39,8 @@ def test_every_failure_path_has_its_kind(run_action, transport):
     transport.add('GET', PATH, json_body={'status': 'FAILED', 'progress': 64, 'startTimestamp': 'x',
                                           'error': {'message': 'Store down', 'referenceToken': 'Q7'}})
     failed = run_action(ActionModule, args)
-    assert failed['error_kind'] == 'ExportFailedError' and failed['error'] == {'message': 'Store down',
-                                                                             'referenceToken': 'Q7'}
+    assert failed['error_kind'] == 'ExportFailedError'
+    assert failed['error'] == {'message': 'Store down', 'referenceToken': 'Q7'}
     transport.add('GET', PATH, status=404, json_body={'message': 'Export Task Not Found'})
     transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.1.0.0.1'})
     transport.add('GET', '/v1/system/check-sets/' + RUN, json_body={'status': 'COMPLETED_WITH_SUCCESS'})
