@@ -16,6 +16,9 @@ antsibull-docs --config-file antsibull-docs.cfg collection --cleanup everything 
   --squash-hierarchy --dest-dir rst sddc.manager
 # Warnings are checked by check_docsite.py rather than by -W: with no network, the intersphinx
 # inventory of docs.ansible.com cannot be fetched, and links into it are the only warnings allowed.
+echo "Building the HTML; without a network, Sphinx warns that it cannot fetch the intersphinx inventory of"
+echo "docs.ansible.com (and about links into it): those warnings are expected here, and check_docsite.py"
+echo "fails on any other."
 sphinx-build -M html rst build -c . --keep-going -w warnings.txt -q
 python "$repo/tests/utils/check_docsite.py" "$dest" "$repo"
 echo "Docs built: $dest/build/html/index.html"
