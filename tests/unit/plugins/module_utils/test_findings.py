@@ -323,3 +323,17 @@ def test_the_same_findings_in_any_order_give_the_same_list():
     first = extract_findings(tree(*same))['findings']
     again = extract_findings(tree(*reversed(same)))['findings']
     assert json.dumps(first) == json.dumps(again)
+
+
+def test_a_lone_surrogate_from_the_server_never_reaches_a_report():
+    from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json
+    from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import report_data
+    result = json.loads('{"status": "COMPLETED_WITH_FAILURE", "validationResult": {"message": "top \\ud800", '
+                        '"nestedErrors": [{"message": "bad \\udfff text", "context": {"validationStatus": '
+                        '"VALIDATION_FAILED", "validationName": "n\\ud800", "importanceLevel": "CRITICAL"}}]}}')
+    from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+    described = describe_run('7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21', result)
+    assert described['findings'][0]['message'] == 'bad text'
+    report = report_data(dict(described, verdict='BLOCKED'))
+    render_json(report).decode('utf-8')
+    render_html(report).decode('utf-8')

@@ -50,3 +50,41 @@ def test_a_dest_that_is_a_file_is_refused(tmp_path):
     with pytest.raises(ConfigurationError) as caught:
         write_report(stub_module(tmp_path / 'file'))
     assert 'is not a directory' in caught.value.msg
+
+
+def test_a_full_disk_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+    from ansible_collections.sddc.manager.plugins.modules import precheck_report as module_file
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle, mode):
+            self.stream = real_fdopen(handle, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, 'No space left on device')
+    monkeypatch.setattr(module_file.os, 'fdopen', FullDisk)
+    with pytest.raises(ConfigurationError) as caught:
+        write_report(stub_module(tmp_path))
+    assert 'No space left on device' in caught.value.msg
+    assert os.listdir(str(tmp_path)) == [], 'no .precheck-report-* file is left behind'
+
+
+def test_a_nul_in_dest_is_refused_in_one_line(tmp_path):
+    with pytest.raises(ConfigurationError) as caught:
+        write_report(stub_module(str(tmp_path) + '/a\x00b'))
+    assert 'holds a NUL character' in caught.value.msg
+
+
+def test_the_not_checked_report_is_written_without_a_run(tmp_path):
+    result = dict(run_id=None, exists=True, status=None, finished=True, verdict='NOT CHECKED', findings=[],
+                  failing=[], summary={}, verdict_reasons=['SDDC Manager offers no UPGRADE check-set.'])
+    written = write_report(stub_module(tmp_path, result=result))
+    assert sorted(os.listdir(str(tmp_path))) == ['precheck-not-checked.html', 'precheck-not-checked.json']
+    assert written['msg'].startswith('Reports of what was not pre-checked:')
