@@ -13,10 +13,11 @@ this reads every representation the evidence shows, at any depth:
   ``classifications[{value, description}]``; the parent names the resource;
 * ``presentedArtifactsMap["validation-domain-summary"]``: counts per domain (floats).
 
-The walk is iterative and bounded (MAX_DEPTH levels, MAX_NODES nodes): a hostile
-answer cannot exhaust the stack or the time. A failed check whose severity is
-missing or unknown counts as ERROR; passed checks are counted, not listed; a check
-seen in two representations is one finding.
+The walk is iterative and bounded (MAX_DEPTH levels, MAX_NODES nodes, MAX_DOMAINS domains,
+MAX_FINDINGS distinct findings): a hostile answer cannot exhaust the stack, the time or the
+memory, and a walk cut at a bound is ``truncated``, which is never READY. A failed check whose
+severity is missing or unknown counts as ERROR; passed checks are counted, not listed; a check
+seen in several representations is one finding.
 """
 
 import gc
@@ -32,6 +33,10 @@ SEVERITY_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 
 MAX_DEPTH = 100
 MAX_NODES = 500000
+# A VCF instance has tens of workload domains; a result that names more than this is broken or hostile:
+# the findings of further domains are not kept, and the walk counts as truncated (never READY).
+MAX_DOMAINS = 1000
+MAX_FINDINGS = 50000   # a real run reports hundreds; past this, the rest is not kept and the walk is truncated
 MAX_SILENCED = 1000
 FIELD_LIMIT = 2000
 
@@ -131,6 +136,7 @@ class FindingsWalk:
         self.silenced_items = []
         self.nodes = 0
         self.truncated = False
+        self._domains = set()
 
     # -- validationResult ---------------------------------------------------------
 
@@ -264,6 +270,15 @@ class FindingsWalk:
         return True
 
     def _add(self, finding: dict) -> None:
+        domain = finding['domain']
+        if domain not in self._domains:
+            if len(self._domains) >= MAX_DOMAINS:
+                self.truncated = True   # not read, so the run cannot be READY
+                return
+            self._domains.add(domain)
+        if self._merger.size >= MAX_FINDINGS:
+            self.truncated = True
+            return
         check_id = finding.pop('check_id')
         finding.update(passed=False, ignored=False)
         self._merger.add(finding, check_id)
@@ -309,6 +324,11 @@ class _Merger:
         self.merged = []
         self._exact = {}
         self._by_label = {}
+
+    @property
+    def size(self) -> int:
+        """How many distinct findings are kept so far."""
+        return len(self.merged)
 
     def add(self, finding: dict, check_id) -> None:
         labels = _labels(finding, check_id)

@@ -61,8 +61,8 @@ def incomplete_reasons(described: dict) -> list:
     if status not in COMPLETED_STATUSES:
         reasons.append('the run ended %s, so it did not check everything' % status)
     if described.get('truncated'):
-        reasons.append('the result is larger or nests deeper than the collection reads, so not every finding '
-                       'was read; open the run in the SDDC Manager UI')
+        reasons.append('the result is larger, nests deeper or names more domains than the collection reads, so '
+                       'not every finding was read; open the run in the SDDC Manager UI')
     read, reported = described.get('counts_read') or {}, described.get('counts_reported') or {}
     if count(reported.get('error')) > count(read.get('error')):
         reasons.append('SDDC Manager counts %s but %s could be read, so an error went unread'

@@ -337,3 +337,12 @@ def test_a_lone_surrogate_from_the_server_never_reaches_a_report():
     report = report_data(dict(described, verdict='BLOCKED'))
     render_json(report).decode('utf-8')
     render_html(report).decode('utf-8')
+
+
+def test_past_the_findings_bound_the_rest_is_not_kept_and_the_walk_is_truncated(monkeypatch):
+    from ansible_collections.sddc.manager.plugins.module_utils import findings as findings_module
+    monkeypatch.setattr(findings_module, 'MAX_FINDINGS', 50)
+    extracted = extract_findings(tree(*[check(importanceLevel='WARNING', validationName='c%d' % i) for i in range(60)]))
+    assert len(extracted['findings']) == 50 and extracted['truncated'] is True
+    again = extract_findings(tree(*[check(importanceLevel='WARNING', validationName='same') for dummy in range(60)]))
+    assert len(again['findings']) == 1 and again['truncated'] is False, 'merged findings do not count twice'

@@ -162,3 +162,13 @@ def test_the_callers_findings_are_left_as_they_were():
 def test_warnings_do_not_repeat_their_severity_word():
     judged = verdict(run(check('w', importance='WARNING', resourceName='vc-01'), status='COMPLETED_WITH_SUCCESS'))
     assert judged.warning_lines() == ['vc-01 / W: w failed Remediation: Fix w']
+
+
+def test_a_result_naming_more_domains_than_any_vcf_instance_is_never_ready():
+    from ansible_collections.sddc.manager.plugins.module_utils.findings import MAX_DOMAINS
+    inventory = {'name': 'vSphere', 'childEntities': [
+        {'name': 'wld-%d' % index, 'type': 'DOMAIN', 'classifications': [{'value': 'WARNING', 'description': 'w'}]}
+        for index in range(MAX_DOMAINS + 5)]}
+    judged = verdict({'status': 'COMPLETED_WITH_SUCCESS', 'physicalPresentedData': inventory})
+    assert judged.described['truncated'] is True and len(judged.findings) == MAX_DOMAINS
+    assert judged.word == BLOCKED and 'names more domains than the collection reads' in judged.message()
