@@ -173,6 +173,16 @@ def _coverage(report: dict) -> str:
                                     'components of the release could not be read.</td></tr>'))
 
 
+def _gap_badge(report: dict) -> str:
+    """Beside the verdict: the components of the target whose checks did not run (a READY covers only the rest)."""
+    coverage = report.get('coverage') if isinstance(report.get('coverage'), dict) else None
+    if coverage is None or coverage.get('complete'):
+        return ''
+    names = [n for n in coverage.get('not_covered') or [] if isinstance(n, str)]
+    return ' <span class="verdict other">coverage incomplete%s</span>' % (
+        ': not covered ' + _e(', '.join(names)) if names else '')
+
+
 def _silenced(report: dict) -> str:
     """The checks silenced on SDDC Manager: not judged, so listed."""
     items = [i for i in report.get('silenced') or [] if isinstance(i, dict)]
@@ -236,7 +246,7 @@ def render_html(report: dict) -> bytes:
 </head>
 <body>
 <header id="summary">
-<h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span></h1>
+<h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span>%(gap)s</h1>
 <p id="counts-line">%(counts_line)s, %(silenced)d silenced.</p>
 <dl class="facts">%(facts)s</dl>
 %(notes)s
@@ -258,6 +268,6 @@ counted, not listed.</footer>
 ''' % dict(run=_e(report.get('run_id')), verdict=_e(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
            style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
            notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
-           counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
+           gap=_gap_badge(report), counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
            silenced_section=_silenced(report))
     return page.encode('utf-8')

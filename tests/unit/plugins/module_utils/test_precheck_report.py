@@ -104,6 +104,7 @@ def test_coverage_and_silenced_sections_are_shown_escaped():
     html = page(finding('ERROR', 'License'), coverage=coverage, coverage_complete=False,
                 silenced=[{'check': 'vsan-health', 'resource': 'cl01', 'domain': 'wld-01', 'message': '<i>m</i>'}])
     assert '<section id="coverage">' in html and 'NSX&lt;b&gt;' in html and 'no bundle found' in html
+    assert '<span class="verdict other">coverage incomplete: not covered NSX_T_MANAGER</span>' in html
     assert 'a READY covers only what ran' in html
     assert '<section id="silenced">' in html and '&lt;i&gt;m&lt;/i&gt;' in html
 

@@ -172,3 +172,23 @@ def test_a_result_naming_more_domains_than_any_vcf_instance_is_never_ready():
     judged = verdict({'status': 'COMPLETED_WITH_SUCCESS', 'physicalPresentedData': inventory})
     assert judged.described['truncated'] is True and len(judged.findings) == MAX_DOMAINS
     assert judged.word == BLOCKED and 'names more domains than the collection reads' in judged.message()
+
+
+def test_the_servers_counts_and_the_findings_read_disagreeing_is_a_warning_with_both_figures():
+    body = run(check('w', importance='WARNING'), status='COMPLETED_WITH_SUCCESS', presentedArtifactsMap={
+        'validation-domain-summary': [{'domainName': 'wld-01', 'warningGapsCount': 3.0}]})
+    judged = verdict(body)
+    assert judged.word == READY_WITH_WARNINGS
+    assert 'SDDC Manager counts 3 warnings; the findings read are 1 warning.' in judged.warning_lines()
+
+
+def test_incomplete_coverage_is_never_plain_ready_and_fails_only_when_asked():
+    described = describe_run(RUN, run(status='COMPLETED_WITH_SUCCESS'))
+    described['coverage'] = {'target_version': '9.1.0.0', 'complete': False, 'not_covered': ['NSX_T_MANAGER'],
+                             'components': [{'component': 'NSX_T_MANAGER', 'bundle_status': 'PENDING',
+                                             'checks': 'not covered'}]}
+    relaxed = Verdict(described, today=TODAY)
+    assert relaxed.word == READY_WITH_WARNINGS and not relaxed.failed
+    assert any('NSX_T_MANAGER (bundle PENDING)' in line for line in relaxed.warning_lines())
+    strict = Verdict(described, today=TODAY, fail_on_incomplete_coverage=True)
+    assert strict.failed and 'Coverage incomplete: the version-specific checks of NSX_T_MANAGER' in strict.message()
