@@ -104,7 +104,9 @@ def upgradable_findings(client, domain: dict, target: str) -> list:
         where = text_field(resource.get('fqdn'), 255) or text_field(resource.get('name'), 255)
         errors = upgradable.get('errors') if isinstance(upgradable.get('errors'), list) else []
         for error in [e for e in errors[:MAX_ITEMS] if isinstance(e, dict)]:
-            findings.append(_upgradable_finding(error, where, domain['name']))
+            finding = _upgradable_finding(error, where, domain['name'])
+            finding.update(resource_id=text_field(resource.get('resourceId'), 255), domain_id=domain['id'])
+            findings.append(finding)
     return findings
 
 

@@ -137,6 +137,7 @@ class FindingsWalk:
         self.nodes = 0
         self.truncated = False
         self._domains = set()
+        self._ids = {}
 
     # -- validationResult ---------------------------------------------------------
 
@@ -150,6 +151,8 @@ class FindingsWalk:
             if context:
                 resource = _first(context, _RESOURCE_KEYS) or resource
                 domain = _first(context, _DOMAIN_KEYS) or domain
+                self._note_id('resource', resource, context.get('resourceId'))
+                self._note_id('domain', domain, context.get('domainId'))
             notifications = [n for n in _as_list(node.get('notifications')) if isinstance(n, dict)]
             if 'validationStatus' in context:
                 self._check_node(node, context, notifications, resource, domain)
@@ -216,7 +219,11 @@ class FindingsWalk:
                 continue
             name = text_field(node.get('name'), 255)
             if status_word(node.get('type')) == 'DOMAIN':
-                domain = name or text_field(_as_dict(node.get('properties')).get('domainId'), 255) or domain
+                domain_id = _as_dict(node.get('properties')).get('domainId')
+                domain = name or text_field(domain_id, 255) or domain
+                self._note_id('domain', domain, domain_id)
+            elif node.get('childEntities'):
+                self._note_id('resource', name, node.get('id'))
             for classification in _as_list(node.get('classifications')):
                 if isinstance(classification, dict):
                     self._classification(node, name, classification, parent, domain)
@@ -249,6 +256,23 @@ class FindingsWalk:
             reference_token=None, resource=parent, domain=domain, source='physicalPresentedData', check_id=None))
 
     # -- shared -------------------------------------------------------------------
+
+    def _note_id(self, kind: str, name, value) -> None:
+        """Remember the id SDDC Manager gives a resource or domain name; a name given two ids keeps none."""
+        identifier = text_field(value, 255)
+        if not name or not identifier:
+            return
+        known = self._ids.setdefault((kind, name), identifier)
+        if known != identifier:
+            self._ids[(kind, name)] = _AMBIGUOUS
+
+    def ids_of(self, finding: dict) -> dict:
+        """``resource_id`` and ``domain_id`` of a finding, where the result gave them without ambiguity."""
+        ids = {}
+        for kind in ('resource', 'domain'):
+            known = self._ids.get((kind, finding.get(kind)))
+            ids[kind + '_id'] = known if known is not _AMBIGUOUS else None
+        return ids
 
     def _silence(self, check, resource, domain, message) -> None:
         """Count a silenced check, and keep what it was (the first MAX_SILENCED): it was not judged."""
@@ -485,6 +509,7 @@ def summarise(findings: list, passed: int, silenced: int, summaries: list) -> di
     return overall
 
 
+_AMBIGUOUS = object()
 _ORDER_KEYS = ('domain', 'resource', 'name', 'id', 'message', 'remediation', 'source', 'reference_token')
 
 
@@ -530,7 +555,11 @@ def extract_findings(result, extra=()) -> dict:
             summaries = domain_summaries(result)
         else:
             summaries = []
-        findings = sort_findings(walk.merged_findings())
+        findings = walk.merged_findings()
+        for finding in findings:
+            if 'resource_id' not in finding:   # a finding read elsewhere carries its own
+                finding.update(walk.ids_of(finding))
+        findings = sort_findings(findings)
     finally:
         if collecting:
             gc.enable()

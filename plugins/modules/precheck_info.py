@@ -180,6 +180,12 @@ findings:
     domain:
       description: The domain, where SDDC Manager says.
       type: str
+    resource_id:
+      description: The resource's id, where the result gives one for its name.
+      type: str
+    domain_id:
+      description: The domain's id, where the result gives one for its name.
+      type: str
     message:
       description: What the check found.
       type: str

@@ -11,6 +11,7 @@ shapes (validation nodes three levels deep; inventory leaves with
 classifications). No invented fixture (CHECK_SET_RUN_FAILED, reportSummary...).
 """
 
+import copy
 import time
 import uuid
 from datetime import datetime, timezone
@@ -130,16 +131,17 @@ class Domain:
 
 
 class CheckRun:
-    """One pre-check run: a scripted timeline, then a result built from its domains' findings."""
+    """One pre-check run: a scripted timeline, then a result built from its domains' findings as they were
+    when it started (a later change of the plan is the next run's), or from ``findings`` given per domain."""
 
     def __init__(self, run_id, domains, target_version=None, steps=3, duration=None, shape='both', outcome=None,
-                 result=None, started_ago=0.0, **unknown):
+                 result=None, started_ago=0.0, findings=None, completed_ago=None, **unknown):
         if unknown:
             raise ValueError('unknown check run settings: %s' % ', '.join(sorted(unknown)))
         if shape not in SHAPES:
             raise ValueError('shape must be one of %s' % ', '.join(SHAPES))
         self.run_id = run_id
-        self.domains = domains
+        self.domains = [snapshot(domain, (findings or {}).get(domain.name)) for domain in domains]
         self.target_version = target_version
         self.steps = int(steps)
         self.duration = None if duration is None else float(duration)
@@ -147,7 +149,7 @@ class CheckRun:
         self.outcome = outcome
         self.raw_result = result
         self.created = time.time() - float(started_ago)
-        self.completed_at = None
+        self.completed_at = None if completed_ago is None else time.time() - float(completed_ago)
         self.polls = 0
 
     # -- timeline -----------------------------------------------------------------
@@ -207,6 +209,13 @@ class CheckRun:
             body['validationResult'] = validation_tree(self.domains, notifications=self.shape == 'notifications')
         body['physicalPresentedData'] = inventory_tree(self.domains, with_findings=self.shape in ('both', 'inventory'))
         return body
+
+
+def snapshot(domain, findings=None):
+    """The domain as a run sees it: its findings copied now (or ``findings`` instead)."""
+    seen = copy.copy(domain)
+    seen.findings = copy.deepcopy(domain.findings if findings is None else findings)
+    return seen
 
 
 def summary(domain):

@@ -346,3 +346,13 @@ def test_past_the_findings_bound_the_rest_is_not_kept_and_the_walk_is_truncated(
     assert len(extracted['findings']) == 50 and extracted['truncated'] is True
     again = extract_findings(tree(*[check(importanceLevel='WARNING', validationName='same') for dummy in range(60)]))
     assert len(again['findings']) == 1 and again['truncated'] is False, 'merged findings do not count twice'
+
+
+def test_resource_and_domain_ids_are_kept_where_the_result_gives_them():
+    result = {'physicalPresentedData': {'name': 'vSphere', 'childEntities': [
+        {'name': 'wld-02', 'type': 'domain', 'properties': {'domainId': 'd-2'}, 'childEntities': [
+            {'name': 'vc01', 'id': 'r-1', 'childEntities': [
+                {'name': 'License', 'classifications': [{'type': 'validationStatus', 'value': 'ERROR'}]}]}]}]}}
+    finding = extract_findings(result)['findings'][0]
+    assert (finding['resource_id'], finding['domain_id']) == ('r-1', 'd-2')
+    assert extract_findings(tree(check()))['findings'][0]['resource_id'] is None
