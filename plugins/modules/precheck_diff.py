@@ -6,7 +6,7 @@
 DOCUMENTATION = r'''
 module: precheck_diff
 short_description: Compare a pre-check run with a baseline
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Compares the findings of a pre-check (check-set) run with those of a baseline, and says what is new, what was
     resolved, what persists and what changed severity.
