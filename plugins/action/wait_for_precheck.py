@@ -9,6 +9,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
     run_subject,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.errors import (
+    ConfigurationError,
     PrecheckBlockedError,
     SddcManagerError,
     WaitTimeoutError,
@@ -20,10 +21,17 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import (
 )
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
     FAIL_ON_CHOICES,
+    NEW_GATES,
     Verdict,
     findings_sentence,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
+from ansible_collections.sddc.manager.plugins.module_utils.run_diff import (
+    baseline_side,
+    check_comparable,
+    side,
+    since_baseline,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
 from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
@@ -34,6 +42,7 @@ GATE_OPTIONS = dict(
     ignore_checks=dict(type='list', elements='str', default=[]),
     waivers=dict(type='list', elements='dict', default=[]),
     fail_on_incomplete_coverage=dict(type='bool', default=False),
+    baseline=dict(type='str'),
     include_raw=dict(type='bool', default=False),
 )
 
@@ -53,12 +62,21 @@ def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> d
     """What precheck_info returns for the run, plus elapsed, polls, verdict and failing; failed per fail_on."""
     context = read_run_context(client, run_id, outcome.snapshot) if outcome.state == FINISHED else None
     described = describe_run(run_id, outcome.snapshot, params['include_raw'], context)
+    baseline = None
+    if outcome.state == FINISHED and params['baseline']:
+        entry = context.entry or dict(id=run_id, domains=[], target_version=None, completion_timestamp=None)
+        baseline = baseline_side(client, params['baseline'], entry)
+        check_comparable(side(run_id, entry.get('completion_timestamp'), entry.get('target_version'),
+                              [d.get('name') or d.get('id') for d in entry.get('domains') or []], [], 'appliance'),
+                         baseline, False)
     verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today,
-                      params['fail_on_incomplete_coverage'])
+                      params['fail_on_incomplete_coverage'], baseline)
     result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
                   verdict=verdict.word, verdict_reasons=verdict.why(),
                   counts_phrase=findings_sentence(described['summary'], verdict.findings),
                   failing=verdict.failing if outcome.state == FINISHED else [])
+    if verdict.since is not None:
+        result['since_baseline'] = since_baseline(baseline, verdict.since)
     failure = run_wait_failure(run_id, outcome, client, verdict)
     if failure is not None:
         result.update(failure.to_result(), failed=True)
@@ -79,4 +97,7 @@ class ActionModule(SddcManagerAction):
     def operate(self, client, params):
         run_id = canonical_run_id(params['run_id'])
         check_waivers(params['waivers'])   # a malformed waiver is refused before any request
+        if params['fail_on'] in NEW_GATES and not (params['baseline'] or '').strip():
+            raise ConfigurationError('fail_on: %s needs baseline (previous, a run id, or the path of a JSON report) to '
+                                     'tell what is new.' % params['fail_on'], option='baseline')
         return run_wait_result(run_id, self.wait(client, params, run_subject(run_id)), client, params)

@@ -52,7 +52,7 @@ def report_data(result: dict, appliance: dict = None, domains=None, target_versi
         appliance=dict(hostname=appliance.get('hostname'), version=appliance.get('version')),
         domains=list(domains or []), target_version=target_version or result.get('target_version'),
         coverage=result.get('coverage'), coverage_complete=result.get('coverage_complete'),
-        silenced=result.get('silenced') or [],
+        silenced=result.get('silenced') or [], since_baseline=result.get('since_baseline'),
         started=result.get('timestamp'), completed=result.get('completion_timestamp'),
         validation_message=result.get('validation_message'), input_errors=result.get('input_errors') or [],
         truncated=bool(result.get('truncated')), counts_read=result.get('counts_read'),
@@ -173,6 +173,27 @@ def _coverage(report: dict) -> str:
                                     'components of the release could not be read.</td></tr>'))
 
 
+def _since(report: dict) -> str:
+    """What changed since the baseline: new, resolved, changed and persisting findings (no section without one)."""
+    since = report.get('since_baseline') if isinstance(report.get('since_baseline'), dict) else None
+    if since is None:
+        return ''
+    rows = []
+    for key, label in (('new', 'New'), ('severity_changed', 'Changed'), ('resolved', 'Resolved'),
+                       ('persisting', 'Persisting')):
+        for finding in [f for f in since.get(key) or [] if isinstance(f, dict)]:
+            severity = _e(finding.get('severity'))
+            if key == 'severity_changed':
+                severity = '%s &#8594; %s' % (_e(finding.get('from_severity')), severity)
+            rows.append('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
+                        % (label, severity, _e(finding.get('domain')), _e(finding.get('resource')),
+                           _e(finding.get('name') or finding.get('id'))))
+    return ('<section id="since"><h2>Since the baseline</h2><p>%s</p><table class="since"><thead><tr>'
+            '<th scope="col">Change</th><th scope="col">Severity</th><th scope="col">Domain</th>'
+            '<th scope="col">Resource</th><th scope="col">Check</th></tr></thead><tbody>%s</tbody></table></section>'
+            % (_e(since.get('msg')), ''.join(rows) or '<tr><td colspan="5">No change.</td></tr>'))
+
+
 def _gap_badge(report: dict) -> str:
     """Beside the verdict: the components of the target whose checks did not run (a READY covers only the rest)."""
     coverage = report.get('coverage') if isinstance(report.get('coverage'), dict) else None
@@ -259,6 +280,7 @@ def render_html(report: dict) -> bytes:
 <h2>Findings</h2>
 %(findings)s
 </section>
+%(since)s
 %(coverage)s
 %(silenced_section)s
 <footer>Written by the sddc.manager Ansible collection from SDDC Manager's results of this run. Passed checks are
@@ -269,5 +291,5 @@ counted, not listed.</footer>
            style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
            notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
            gap=_gap_badge(report), counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
-           silenced_section=_silenced(report))
+           silenced_section=_silenced(report), since=_since(report))
     return page.encode('utf-8')

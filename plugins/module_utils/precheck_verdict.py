@@ -13,6 +13,7 @@ server that counts more errors than were read are each a reason, quoted in the l
 
 from ansible_collections.sddc.manager.plugins.module_utils.coverage import coverage_phrase
 from ansible_collections.sddc.manager.plugins.module_utils.findings import ERROR, WARNING, count
+from ansible_collections.sddc.manager.plugins.module_utils.run_diff import compare, new_blockers
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import (
     COMPLETED_STATUSES,
     COMPLETED_WITH_FAILURE,
@@ -20,7 +21,8 @@ from ansible_collections.sddc.manager.plugins.module_utils.run_result import (
 from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT, one_line, plural
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import apply_waivers
 
-FAIL_ON_CHOICES = ('error', 'warning', 'never')
+FAIL_ON_CHOICES = ('error', 'warning', 'never', 'new_error', 'new_warning')
+NEW_GATES = {'new_error': (ERROR,), 'new_warning': (ERROR, WARNING)}   # fail only on what the baseline had not
 READY = 'READY'
 READY_WITH_WARNINGS = 'READY WITH WARNINGS'
 BLOCKED = 'BLOCKED'
@@ -138,15 +140,19 @@ class Verdict:
     """
 
     def __init__(self, described: dict, fail_on: str = 'error', ignore_checks=None, waivers=None, today=None,
-                 fail_on_incomplete_coverage: bool = False):
+                 fail_on_incomplete_coverage: bool = False, baseline: dict = None):
         self.described = described
         wanted, self.notes = ignore_set(ignore_checks)
         findings = [dict(f, ignored=bool(f.get('ignored')) or is_ignored(f, wanted)) for f in described['findings']]
         waived = apply_waivers(findings, waivers or [], today)
         self.findings, self.expired, self.stale = waived.findings, waived.expired, waived.stale
         self.reasons = incomplete_reasons(described) if described['finished'] else []
-        # The word reads the same with fail_on: never (report only) as with error; only failing differs.
-        blocking = failing_findings(self.findings, fail_on if fail_on != 'never' else 'error')
+        self.fail_on = fail_on
+        self.baseline = baseline
+        self.since = compare(self.findings, baseline['findings']) if baseline else None
+        # The word describes the run: it reads the same with fail_on never or new_* as with error.
+        blocking = failing_findings(self.findings, fail_on if fail_on in GATE_LEVELS and fail_on != 'never'
+                                    else 'error')
         self.word = verdict_word(described['finished'], self.reasons, blocking, self.findings)
         coverage = described.get('coverage')
         self.coverage_gap = coverage_phrase(coverage) if coverage and not coverage['complete'] else None
@@ -154,6 +160,9 @@ class Verdict:
             self.word = READY_WITH_WARNINGS   # READY only for what was checked: never plain READY
         gating = fail_on != 'never'
         self.failing = blocking if gating else []
+        if fail_on in NEW_GATES:   # only what is new since the baseline (or rose into the gate's levels) fails
+            self.failing = [f for f in new_blockers(self.since, NEW_GATES[fail_on]) if not f['ignored']
+                            and not f.get('waived')] if self.since is not None else []
         self.coverage_failed = bool(gating and fail_on_incomplete_coverage and self.coverage_gap)
         self.failed = gating and bool(self.failing or self.reasons or self.expired or self.coverage_failed)
         # Warnings shown beside a passing gate: with fail_on=warning every one of them is in blocking,
@@ -179,6 +188,8 @@ class Verdict:
         if why:
             line += ' ' + ' '.join(why)
         if self.failing:
+            if self.fail_on in NEW_GATES:
+                line += ' New since run %s:' % self.baseline['run_id']
             return self._listing(line, self.failing)
         set_aside = [plural(len([f for f in self.findings if f.get(key)]), 'finding') + ' ' + key
                      for key in ('ignored', 'waived') if any(f.get(key) for f in self.findings)]

@@ -222,6 +222,12 @@ def baseline_side(client, baseline: str, entry: dict) -> dict:
     return read_report(value)
 
 
+def since_baseline(baseline: dict, diff: dict) -> dict:
+    """What a wait or a report returns of a diff: its classes, counts, the baseline (without findings), msg."""
+    described = dict((k, v) for k, v in baseline.items() if k != 'findings')
+    return dict(diff, counts=counts(diff), baseline=described, msg=since_phrase(baseline, diff) + '.')
+
+
 def compare_runs(client, params: dict) -> dict:
     """The result of precheck_diff: what changed between the run and its baseline."""
     if not (params.get('baseline') or '').strip():

@@ -41,11 +41,23 @@ author:
 options:
   fail_on:
     description:
-      - Which findings fail the task. V(error) (C(ERROR) findings), V(warning) (C(ERROR) and C(WARNING)) or V(never)
-        (report only).
+      - Which findings fail the task. V(error) (C(ERROR) findings), V(warning) (C(ERROR) and C(WARNING)), V(never)
+        (report only), V(new_error) (only C(ERROR) findings the O(baseline) did not have, a finding whose severity
+        rose to C(ERROR) included) or V(new_warning) (the same for C(ERROR) and C(WARNING)).
+      - With V(new_error) or V(new_warning), the verdict still describes the run (C(BLOCKED) while errors remain);
+        only whether the task fails follows the baseline. What the collection could not read or the run did not
+        check still fails it.
     type: str
-    choices: [error, warning, never]
+    choices: [error, warning, never, new_error, new_warning]
     default: error
+  baseline:
+    description:
+      - What the run is compared with, as M(sddc.manager.precheck_diff) takes it; V(previous) (the finished run
+        before it for the same domains and target), a run id, or the path of a JSON report of
+        M(sddc.manager.precheck_report) (on the controller). Needed by O(fail_on=new_error) and
+        O(fail_on=new_warning); with any O(fail_on), the comparison is returned as RV(since_baseline).
+      - A baseline for other domains or another target version fails the task.
+    type: str
   ignore_checks:
     description:
       - Check ids or names (any casing) whose findings never fail the task. They are still returned, marked
@@ -144,6 +156,12 @@ EXAMPLES = r'''
     timeout: 1800
     poll_interval: 30
 
+- name: Weekly pre-check; fail only on what is new since the previous run
+  sddc.manager.wait_for_precheck:
+    run_id: "{{ precheck.run_id }}"
+    fail_on: new_error
+    baseline: previous
+
 - name: Accept a known finding until the change window, with who and why
   sddc.manager.wait_for_precheck:
     run_id: "{{ precheck.run_id }}"
@@ -188,6 +206,13 @@ counts_phrase:
   returned: when the run was read
   type: str
   sample: 1 error, 2 warnings, 0 info and 14 passed
+since_baseline:
+  description: With O(baseline), what changed since it, as M(sddc.manager.precheck_diff) returns it (C(new),
+    C(resolved), C(persisting), C(severity_changed), C(counts), C(baseline) and C(msg)).
+  returned: when O(baseline) is given and the run has finished
+  type: dict
+  sample: {"counts": {"new": 1, "resolved": 2, "persisting": 3, "severity_changed": 0},
+    "msg": "Since run 0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5 of 2026-11-20: 1 new error, 2 resolved, 3 persisting."}
 verdict_reasons:
   description: Why the verdict is what it is beyond the findings, one sentence each (the run did not complete, not
     everything was read, SDDC Manager counts more errors than were read, an expired waiver); empty for most runs.

@@ -67,3 +67,39 @@ def test_a_baseline_for_another_domain_is_refused_unless_forced(sim, ansible):
     assert 'is for domains wld-01, not wld-02' in refused['msg']
     forced = ansible.playbook([diff_task(sim, run_id=NEW, baseline=OLD, force=True)]).task()
     assert not forced['failed'], forced['msg']
+
+
+def wait_task(sim, **options):
+    options.update(hostname=sim.url, username=USER, password=PASSWORD, run_id=NEW, poll_interval=0.1, timeout=60)
+    return {'name': 'wait', 'sddc.manager.wait_for_precheck': options, 'register': 'waited', 'ignore_errors': True}
+
+
+def test_the_gate_on_new_errors_passes_a_known_backlog_and_fails_on_what_is_new(sim, ansible):
+    sim.scenario(check_runs=[
+        {'run_id': OLD, 'domains': ['wld-02'], 'steps': 0, 'completed_ago': 600, 'findings': {'wld-02': [LICENSE]}},
+        {'run_id': NEW, 'domains': ['wld-02'], 'steps': 0, 'completed_ago': 60,
+         'findings': {'wld-02': [dict(LICENSE, message='The license ran out.')]}}])
+    backlog = ansible.playbook([wait_task(sim, fail_on='new_error', baseline='previous')]).task()
+    assert not backlog['failed'] and backlog['verdict'] == 'BLOCKED', backlog['msg']
+    assert backlog['since_baseline']['counts'] == {'new': 0, 'resolved': 0, 'persisting': 1, 'severity_changed': 0}
+    two_runs(sim)
+    worse = ansible.playbook([wait_task(sim, fail_on='new_error', baseline='previous')]).task()
+    assert worse['failed'] and worse['error_kind'] == 'PrecheckBlockedError'
+    assert 'BLOCKED. New since run %s: ERROR' % OLD in worse['msg']
+    assert sorted(f['id'] for f in worse['failing']) == ['esx-storage-usage', 'vcenter-backup-age']
+    missing = ansible.playbook([wait_task(sim, fail_on='new_error')]).task()
+    assert missing['error_kind'] == 'ConfigurationError' and 'needs baseline' in missing['msg']
+
+
+def test_the_role_reports_what_changed_since_the_baseline(sim, ansible, tmp_path):
+    two_runs(sim)
+    role = {'name': 'pre-check', 'ansible.builtin.include_role': {'name': 'sddc.manager.upgrade_precheck'},
+            'vars': dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
+                         upgrade_precheck_dest=str(tmp_path), upgrade_precheck_run_id=NEW,
+                         upgrade_precheck_baseline='previous', upgrade_precheck_fail_on='new_error',
+                         upgrade_precheck_poll_interval=0.1, upgrade_precheck_export=False)}
+    result = ansible.playbook([role])
+    assert result.rc == 2, 'two new blockers fail the play, after the reports'
+    with open(os.path.join(str(tmp_path), 'precheck-%s.html' % NEW)) as handle:
+        page = handle.read()
+    assert '<section id="since">' in page and '1 new error, 1 resolved, 1 warning became an error' in page

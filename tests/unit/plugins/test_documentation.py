@@ -147,6 +147,7 @@ ROLE_VARIABLES = {
         'upgrade_precheck_fail_on': ('wait_for_precheck', 'fail_on'),
         'upgrade_precheck_ignore_checks': ('wait_for_precheck', 'ignore_checks'),
         'upgrade_precheck_waivers': ('wait_for_precheck', 'waivers'),
+        'upgrade_precheck_baseline': ('wait_for_precheck', 'baseline'),
         'upgrade_precheck_fail_on_incomplete_coverage': ('wait_for_precheck', 'fail_on_incomplete_coverage'),
         'upgrade_precheck_allow_not_checked': None,
         'upgrade_precheck_dest': ('precheck_report', 'dest'),

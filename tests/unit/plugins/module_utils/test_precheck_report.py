@@ -111,3 +111,15 @@ def test_coverage_and_silenced_sections_are_shown_escaped():
 
 def test_a_general_readiness_run_has_no_coverage_section():
     assert '<section id="coverage">' not in page(finding('ERROR', 'License'))
+
+
+def test_the_since_the_baseline_section_lists_each_change_escaped():
+    since = {'msg': 'Since run r0 of 2026-11-20: 1 new error, 1 resolved.', 'new': [finding('ERROR', '<New>')],
+             'resolved': [finding('WARNING', 'Gone')], 'persisting': [],
+             'severity_changed': [dict(finding('ERROR', 'Risen'), from_severity='WARNING')]}
+    html = page(finding('ERROR', 'License'), since_baseline=since)
+    assert '<section id="since">' in html and 'Since run r0 of 2026-11-20: 1 new error, 1 resolved.' in html
+    assert '<td>New</td><td>ERROR</td>' in html and '&lt;New&gt;' in html and 'WARNING &#8594; ERROR' in html
+    assert json.loads(render_json(report_data(result(finding('ERROR', 'x'), since_baseline=since))))[
+        'since_baseline']['msg'].startswith('Since run r0')
+    assert '<section id="since">' not in page(finding('ERROR', 'License'))

@@ -192,3 +192,19 @@ def test_incomplete_coverage_is_never_plain_ready_and_fails_only_when_asked():
     assert any('NSX_T_MANAGER (bundle PENDING)' in line for line in relaxed.warning_lines())
     strict = Verdict(described, today=TODAY, fail_on_incomplete_coverage=True)
     assert strict.failed and 'Coverage incomplete: the version-specific checks of NSX_T_MANAGER' in strict.message()
+
+
+def test_the_gate_on_new_errors_fails_only_on_what_the_baseline_had_not():
+    baseline = dict(run_id='r0', completed='2026-11-20T10:00:00Z', target_version=None, domains=[], source='report',
+                    findings=[dict(id='known', name='Known', severity='ERROR', resource=None, domain=None),
+                              dict(id='risen', name='Risen', severity='WARNING', resource=None, domain=None)])
+    same = verdict(run(check('known')), 'new_error', baseline=baseline)
+    assert same.word == BLOCKED and not same.failed, 'the verdict describes the run; the gate follows the baseline'
+    assert [f['id'] for f in same.since['persisting']] == ['known']
+    worse = verdict(run(check('known'), check('fresh'), check('risen')), 'new_error', baseline=baseline)
+    assert worse.failed and [f['id'] for f in worse.failing] == ['fresh', 'risen']
+    assert 'BLOCKED. New since run r0: ERROR ' in worse.message()
+    warned = verdict(run(check('known'), check('w', importance='WARNING')), 'new_warning', baseline=baseline)
+    assert warned.failed and [f['id'] for f in warned.failing] == ['w']
+    cancelled = verdict(run(check('known'), status='CANCELLED'), 'new_error', baseline=baseline)
+    assert cancelled.failed, 'what was not checked still fails'
