@@ -49,6 +49,21 @@ options:
     description:
       - The target version of the run. Left out, the report says general upgrade readiness.
     type: str
+  formats:
+    description:
+      - Which reports to write into O(dest), each named after the run so that none collides with SDDC Manager's own
+        export file in the same directory. V(json) (C(precheck-<run_id>.json)) and V(html) (C(.html)), as above;
+        V(junit) (C(precheck-<run_id>.junit.xml)), one C(testsuite) per domain and one C(testcase) per check and
+        resource, C(failure) for what fails the gate (for a report-only result, what the default gate would fail),
+        C(skipped) for ignored and waived findings, passed checks counted in each suite, so that GitLab and Jenkins
+        show them as failed tests; V(csv) (C(precheck-<run_id>.findings.csv)), one row per finding (domain,
+        resource, check id, check name, severity, status, message, remediation, link, run id), UTF-8 with a header,
+        where a cell that would start a spreadsheet formula is prefixed with a quote; V(markdown)
+        (C(precheck-<run_id>.md)), the verdict line, the counts and a table of the failing findings, for a ticket.
+    type: list
+    elements: str
+    choices: [json, html, junit, csv, markdown]
+    default: [json, html]
   waivers:
     description:
       - Waivers to apply to the result, as O(sddc.manager.wait_for_precheck#module:waivers) takes them. Given, the
@@ -97,14 +112,35 @@ EXAMPLES = r'''
 RETURN = r'''
 json:
   description: The path of the JSON report.
-  returned: success
+  returned: when O(formats) has V(json)
   type: str
   sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.json
 html:
   description: The path of the HTML report.
-  returned: success
+  returned: when O(formats) has V(html)
   type: str
   sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.html
+junit:
+  description: The path of the JUnit XML report.
+  returned: when O(formats) has V(junit)
+  type: str
+  sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.junit.xml
+csv:
+  description: The path of the CSV of the findings.
+  returned: when O(formats) has V(csv)
+  type: str
+  sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.findings.csv
+markdown:
+  description: The path of the Markdown summary.
+  returned: when O(formats) has V(markdown)
+  type: str
+  sample: /var/tmp/prechecks/precheck-7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21.md
+formats:
+  description: The formats written, each once, in the order json, html, junit, csv, markdown.
+  returned: success
+  type: list
+  elements: str
+  sample: [json, html]
 msg:
   description: What was written (or would be, in check mode), in one line.
   returned: success
@@ -147,6 +183,12 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import Configu
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
+from ansible_collections.sddc.manager.plugins.module_utils.report_formats import (
+    DEFAULT_FORMATS,
+    FORMATS,
+    RENDERERS,
+    SUFFIXES,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
 
 OPTIONS = dict(
@@ -156,6 +198,7 @@ OPTIONS = dict(
     domains=dict(type='list', elements='str'),
     target_version=dict(type='str'),
     waivers=dict(type='list', elements='dict', default=[]),
+    formats=dict(type='list', elements='str', default=list(DEFAULT_FORMATS), choices=list(FORMATS)),
 )
 
 
@@ -206,18 +249,21 @@ def _write_report(module) -> dict:
     if changed and not module.check_mode:
         os.makedirs(dest, exist_ok=True)
     report = report_data(result, params['appliance'], params['domains'], params['target_version'], params['waivers'])
-    paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, kind))) for kind in ('json', 'html'))
-    for kind, content in (('json', render_json(report)), ('html', render_html(report))):
-        changed = write_if_different(module, paths[kind], content) or changed
+    formats = [kind for kind in FORMATS if kind in (params['formats'] or DEFAULT_FORMATS)]   # each once, in order
+    renderers = dict(RENDERERS, json=render_json, html=render_html)
+    paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, SUFFIXES[kind]))) for kind in formats)
+    for kind in formats:
+        changed = write_if_different(module, paths[kind], renderers[kind](report)) or changed
         if not module.check_mode or os.path.exists(paths[kind]):
             file_args = module.load_file_common_arguments(params, path=paths[kind])
             changed = module.set_fs_attributes_if_different(file_args, changed)
     what = 'what was not pre-checked' if not_checked else 'pre-check run %s' % run_id
+    listed = ', '.join(paths[kind] for kind in formats)
     if module.check_mode:
-        msg = 'Check mode: the reports of %s would be written to %s and %s.' % (what, paths['json'], paths['html'])
+        msg = 'Check mode: the reports of %s would be written to %s.' % (what, listed)
     else:
-        msg = 'Reports of %s: %s and %s%s.' % (what, paths['html'], paths['json'], '' if changed else ' (unchanged)')
-    return dict(changed=changed, msg=msg, **paths)
+        msg = 'Reports of %s: %s%s.' % (what, listed, '' if changed else ' (unchanged)')
+    return dict(changed=changed, msg=msg, formats=formats, **paths)
 
 
 def main():

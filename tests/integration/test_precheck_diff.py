@@ -103,3 +103,19 @@ def test_the_role_reports_what_changed_since_the_baseline(sim, ansible, tmp_path
     with open(os.path.join(str(tmp_path), 'precheck-%s.html' % NEW)) as handle:
         page = handle.read()
     assert '<section id="since">' in page and '1 new error, 1 resolved, 1 warning became an error' in page
+
+
+def test_the_role_writes_the_formats_asked_for_and_lists_them(sim, ansible, tmp_path):
+    two_runs(sim)
+    role = {'name': 'pre-check', 'ansible.builtin.include_role': {'name': 'sddc.manager.upgrade_precheck'},
+            'vars': dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
+                         upgrade_precheck_dest=str(tmp_path), upgrade_precheck_run_id=NEW,
+                         upgrade_precheck_formats=['json', 'junit', 'csv', 'markdown'],
+                         upgrade_precheck_fail_on='never',
+                         upgrade_precheck_poll_interval=0.1, upgrade_precheck_export=False)}
+    result = ansible.playbook([role])
+    assert result.rc == 0, result
+    assert sorted(os.listdir(str(tmp_path))) == sorted('precheck-%s.%s' % (NEW, suffix) for suffix in (
+        'json', 'junit.xml', 'findings.csv', 'md'))
+    line = next(r['result']['msg'] for r in result.results if r['task'] == 'Say whether to go')
+    assert '.junit.xml' in line and '.findings.csv' in line and '.md' in line

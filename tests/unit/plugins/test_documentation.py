@@ -151,6 +151,7 @@ ROLE_VARIABLES = {
         'upgrade_precheck_fail_on_incomplete_coverage': ('wait_for_precheck', 'fail_on_incomplete_coverage'),
         'upgrade_precheck_allow_not_checked': None,
         'upgrade_precheck_dest': ('precheck_report', 'dest'),
+        'upgrade_precheck_formats': ('precheck_report', 'formats'),
         'upgrade_precheck_export': None,
     },
     'precheck_export': {

@@ -18,7 +18,7 @@ RESULT = dict(run_id=RUN, exists=True, status='COMPLETED_WITH_SUCCESS', verdict=
 
 def stub_module(dest, check_mode=False, result=None):
     return StubFileModule(dict(result=result or dict(RESULT), dest=str(dest), appliance=None, domains=None,
-                               target_version=None, waivers=[]), check_mode)
+                               target_version=None, waivers=[], formats=None), check_mode)
 
 
 def test_writes_both_files_in_a_new_directory_then_changes_nothing(tmp_path):
