@@ -11,7 +11,9 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import NotFoun
 from ansible_collections.sddc.manager.plugins.module_utils.run_diff import compare_runs
 
 WLD = '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
-NEW, OLD, OLDER = ('7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a2%d' % i for i in (1, 2, 3))
+NEW = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a21'
+OLD = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a22'
+OLDER = '7c0a4a4e-2f7e-4f43-9e1c-8d1f0e5b6a23'
 
 
 def listed(run_id, completed, target='General Upgrade Readiness', state='COMPLETED_WITH_FAILURE'):
