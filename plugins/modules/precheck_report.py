@@ -174,7 +174,6 @@ error_details:
 '''
 
 import os
-import tempfile
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -183,6 +182,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import Configu
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
+from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_if_different
 from ansible_collections.sddc.manager.plugins.module_utils.report_formats import (
     DEFAULT_FORMATS,
     FORMATS,
@@ -200,25 +200,6 @@ OPTIONS = dict(
     waivers=dict(type='list', elements='dict', default=[]),
     formats=dict(type='list', elements='str', default=list(DEFAULT_FORMATS), choices=list(FORMATS)),
 )
-
-
-def write_if_different(module, path: str, content: bytes) -> bool:
-    """Write ``content`` at ``path`` atomically unless it already holds those bytes; True when it changed."""
-    if os.path.isfile(path):
-        with open(path, 'rb') as handle:
-            if handle.read() == content:
-                return False
-    if module.check_mode:
-        return True
-    handle, temporary = tempfile.mkstemp(prefix='.precheck-report-', dir=os.path.dirname(path))
-    try:
-        with os.fdopen(handle, 'wb') as stream:
-            stream.write(content)
-        module.atomic_move(temporary, path)
-    finally:   # a full disk, or a move that failed: no temporary file is left in dest
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return True
 
 
 def write_report(module) -> dict:
@@ -240,14 +221,7 @@ def _write_report(module) -> dict:
     run_id = 'not-checked' if not_checked else canonical_run_id(result.get('run_id'))
     check_waivers(params['waivers'])
     dest = params['dest']
-    if '\x00' in dest:
-        raise ConfigurationError('dest %r holds a NUL character: name a directory.' % dest.replace('\x00', '\\0'),
-                                 option='dest')
-    if os.path.exists(dest) and not os.path.isdir(dest):
-        raise ConfigurationError('dest %s exists and is not a directory.' % dest, option='dest')
-    changed = not os.path.isdir(dest)
-    if changed and not module.check_mode:
-        os.makedirs(dest, exist_ok=True)
+    changed = prepare_dest(module, dest)
     report = report_data(result, params['appliance'], params['domains'], params['target_version'], params['waivers'])
     formats = [kind for kind in FORMATS if kind in (params['formats'] or DEFAULT_FORMATS)]   # each once, in order
     renderers = dict(RENDERERS, json=render_json, html=render_html)

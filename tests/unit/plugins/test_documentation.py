@@ -25,9 +25,6 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import argume
 COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 PREFIX = 'ansible_collections.sddc.manager.plugins'
 
-# modules that talk to no server, and so take no connection options
-LOCAL = ('precheck_report',)
-
 
 def plugin_sources() -> dict:
     """Documentation file -> where its argument spec lives: the module's OPTIONS, or for a documentation-only
@@ -42,6 +39,19 @@ def plugin_sources() -> dict:
 
 
 PLUGINS = plugin_sources()
+
+
+def local_modules() -> tuple:
+    """The modules that talk to no server, and so take no connection options (their docs say so)."""
+    local = []
+    for name in PLUGINS:
+        with open(os.path.join(COLLECTION, 'plugins', 'modules', name + '.py')) as handle:
+            if 'sddc.manager.connection' not in handle.read():
+                local.append(name)
+    return tuple(sorted(local))
+
+
+LOCAL = local_modules()
 
 
 DOCS = {}
