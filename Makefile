@@ -108,10 +108,11 @@ docs: collection
 	mkdir -p $(TOOL_HOME)
 	HOME=$(TOOL_HOME) PATH=$(BIN):$$PATH docs/build-docsite.sh $(BUILD)/docsite
 
-# Prints figures: the findings walker on 100,000-node results; four ways to wait (wall, CPU,
+# Prints figures: the findings walker on 100,000-node results; a diff and a trend; four ways to wait (wall, CPU,
 # connections, logins, latency). Not a test.
 benchmark: collection
 	PYTHONPATH=$(BUILD)/src $(BIN)/python benchmarks/findings_benchmark.py
+	PYTHONPATH=$(BUILD)/src $(BIN)/python benchmarks/history_benchmark.py
 	$(BIN)/python benchmarks/wait_benchmark.py
 
 clean:

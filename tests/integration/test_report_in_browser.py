@@ -10,6 +10,7 @@ account and time services) goes through the proxy too and is told apart by host.
 so, where Debian's chromium package is not installed (.ci/run installs it).
 """
 
+import json
 import os
 import re
 import shutil
@@ -132,3 +133,30 @@ def test_the_report_renders_escapes_and_loads_nothing(markup_domain, ansible, tm
                      proxy=recording_proxy, profile=profile)
     assert taken.returncode == 0 and os.path.getsize(shot) > 10000, taken.stderr[-2000:]
     assert page_requests(Recorder.seen) == []
+
+
+def test_the_trend_of_100_reports_renders_escapes_and_loads_nothing(ansible, tmp_path, recording_proxy):
+    reports_dir = tmp_path / 'reports'
+    reports_dir.mkdir()
+    for week in range(100):
+        findings = [dict(id='check-%d' % index, name='Check <b>%d</b>' % index, severity='ERROR' if index % 5 else
+                         'WARNING', resource='vc-%d' % (index % 3), domain='wld-<i>%d</i>' % (index % 2),
+                         message=MARKUP) for index in range(week % 7, week % 7 + 10)]
+        completed = '2026-%02d-%02dT10:00:00.000Z' % (1 + week // 28, 1 + week % 28)
+        report = dict(run_id='run-%03d' % week, completed=completed,
+                      verdict='BLOCKED', appliance={'hostname': 'https://sddc-<u>a</u>'}, findings=findings,
+                      summary={'error': 8, 'warning': 2, 'domains': [{'domain': 'wld-<i>0</i>', 'error': 4}]})
+        (reports_dir / ('precheck-run-%03d.json' % week)).write_text(json.dumps(report))
+    result = ansible.playbook([{'name': 'trend', 'sddc.manager.precheck_trend': {'src': str(reports_dir)},
+                                'register': 'trend'}])
+    assert result.rc == 0 and result.task()['reports'] == 100, result
+    profile = str(tmp_path / 'chromium-profile')
+    dumped = chromium('--dump-dom', 'file://%s' % (reports_dir / 'precheck-trend.html'), proxy=recording_proxy,
+                      profile=profile)
+    assert dumped.returncode == 0 and '<body' in dumped.stdout, dumped.stderr[-2000:]
+    page = Page()
+    page.feed(dumped.stdout)
+    assert page.title == 'Upgrade pre-check trend'
+    assert 'script' not in page.tags and 'b' not in page.tags and 'i' not in page.tags and 'u' not in page.tags
+    assert 'Check <b>9</b>' in page.cells and 'wld-<i>0</i>' in page.cells, 'markup shows as text'
+    assert page_requests(Recorder.seen) == [], 'no request left the page'
