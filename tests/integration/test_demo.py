@@ -58,3 +58,20 @@ def test_precheck_step_by_step_example_runs_and_stops_on_a_blocked_domain(sim, a
     assert blocked.rc == 2, blocked
     assert 'wld-02-vc01.example.com / vCenter license state: The vCenter license has expired.' in blocked.output
     assert 'BLOCKED: 1 finding blocks the upgrade; see above.' in blocked.output
+
+
+def test_weekly_precheck_example_passes_a_known_backlog_and_writes_junit_and_the_trend(sim, ansible, tmp_path):
+    previous = {'run_id': '0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5', 'domains': ['wld-02'], 'steps': 0,
+                'completed_ago': 7 * 86400, 'findings': {'wld-02': [
+                    {'id': 'sddc-manager-vcenter-license-state', 'name': 'vCenter license state', 'severity': 'ERROR',
+                     'resource': 'wld-02-vc01.example.com', 'message': 'The vCenter license has expired.'}]}}
+    sim.scenario(precheck={'steps': 1}, check_runs=[previous])
+    example = os.path.join(REPO, 'docs', 'examples', 'weekly_precheck.yml')
+    result = ansible.playbook_file(example, env=connection_env(sim), extra_args=[
+        '-e', '{"precheck_domains": ["wld-02"], "precheck_poll_interval": 0.2}', '-e', 'precheck_dest=%s' % tmp_path])
+    assert result.rc == 0, result   # the license error was there last week; the new datastore finding is a warning
+    names = os.listdir(str(tmp_path))
+    assert 'precheck-trend.html' in names and any(name.endswith('.junit.xml') for name in names)
+    assert 'Since run 0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5' in ''.join(
+        open(os.path.join(str(tmp_path), name)).read() for name in names if name.endswith('.md') or
+        name.endswith('.html') and name != 'precheck-trend.html')
