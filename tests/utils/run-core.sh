@@ -26,7 +26,7 @@ python=$(find_python "$python_version")
 rm -rf "$work"
 "$python" -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --upgrade pip
-"$work/venv/bin/pip" install --quiet "ansible-core==$core.*" requests pytest
+"$work/venv/bin/pip" install --quiet "ansible-core==$core.*" requests pytest junitparser
 "$repo/tests/utils/copy-collection.sh" "$work/src/ansible_collections/sddc/manager"
 cd "$work/src/ansible_collections/sddc/manager"
 export PATH="$work/venv/bin:$PATH"
