@@ -69,6 +69,7 @@ def incomplete_reasons(described: dict) -> list:
     if count(reported.get('error')) > count(read.get('error')):
         reasons.append('SDDC Manager counts %s but %s could be read, so an error went unread'
                        % (plural(count(reported.get('error')), 'error'), count(read.get('error'))))
+    reasons.extend(described.get('unread') or [])
     if status == COMPLETED_WITH_FAILURE and not count(read.get('error')):
         explained = [described.get('validation_message')] + list(described.get('input_errors') or [])
         explained = [one_line(r, 600) for r in explained if r]

@@ -64,6 +64,7 @@ def describe_run(run_id: str, run, include_raw: bool = False, context=None) -> d
                   timestamp=text_field(run.get('timestamp'), 64),
                   completion_timestamp=text_field(run.get('completionTimestamp'), 64))
     coverage = context.coverage if context is not None else None
+    result['unread'] = list(context.unread) if context is not None else []
     result.update(target_version=context.target_version if context is not None else None, coverage=coverage,
                   coverage_complete=coverage['complete'] if coverage else None,
                   silenced=context.silenced if context is not None and context.silenced is not None

@@ -235,6 +235,12 @@ truncated:
     such a run is never C(READY).
   returned: when O(run_id) is given
   type: bool
+unread:
+  description: What could not be read beyond the run's answer (the reads behind RV(coverage) failing), one sentence
+    each; each is a reason the run is not C(READY). The run's own findings are still returned.
+  returned: when the run was read
+  type: list
+  elements: str
 counts_read:
   description: The C(error), C(warning) and C(info) findings read (each check on each resource once).
   returned: when O(run_id) is given

@@ -271,6 +271,12 @@ truncated:
   description: Whether the result was larger or deeper than the walker reads; a truncated run is never C(READY).
   returned: when the run was read
   type: bool
+unread:
+  description: What could not be read beyond the run's answer (the reads behind RV(coverage) failing), one sentence
+    each; each is a reason the run is not C(READY). The run's own findings are still returned.
+  returned: when the run was read
+  type: list
+  elements: str
 counts_read:
   description: The C(error), C(warning) and C(info) findings read from the run (each check on each resource once).
   returned: when the run was read
@@ -313,6 +319,9 @@ coverage:
       description: The components whose version-specific checks did not run.
       type: list
       elements: str
+    error:
+      description: Why the components or bundles of the release could not be read, when they could not.
+      type: str
   sample: {"target_version": "9.1.0.0", "complete": false, "not_covered": ["NSX_T_MANAGER"], "components": [
     {"component": "NSX_T_MANAGER", "target_version": "9.1.0.0", "bundle_status": "PENDING", "checks": "not covered",
      "message": null}]}

@@ -47,3 +47,17 @@ def test_a_target_run_on_91_reads_coverage_upgradables_summary_and_silenced(make
         'includeSummary=true', 'includeOnlySilencedInfo=true&severity=INFO']
     assert [s['query'] for s in transport.sent if s['path'] == '/v1/bundles/download-status'] == [
         'releaseVersion=9.1.0.0']
+
+
+def test_coverage_that_cannot_be_read_is_not_ready_but_keeps_the_run(make_client, transport):
+    from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import BLOCKED, Verdict
+    from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+    listed(transport, '9.1.0.0')
+    transport.add('GET', '/v1/releases/domains/%s/future-releases' % WLD, status=500,
+                  json_body={'message': 'LCM is down'})
+    transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.0.2.0.1'})
+    run = {'status': 'COMPLETED_WITH_SUCCESS'}
+    context = read_run_context(make_client(api_token='t0k3n'), RUN, run)
+    assert context.coverage['complete'] is False and 'LCM is down' in context.coverage['error']
+    judged = Verdict(describe_run(RUN, run, context=context))
+    assert judged.word == BLOCKED and 'what the run covered of release 9.1.0.0 could not be read' in judged.message()
