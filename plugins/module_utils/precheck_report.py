@@ -69,7 +69,7 @@ def render_json(report: dict) -> bytes:
     return (json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + '\n').encode('utf-8')
 
 
-def _e(value) -> str:
+def esc(value) -> str:
     """An API value as HTML text: one line, escaped; an empty cell for nothing."""
     if value is None or value == '':
         return ''
@@ -87,7 +87,7 @@ def _bar(label: str, count: int, total: int, css: str) -> str:
     width = 0 if not total else max(1, round(100.0 * count / total)) if count else 0
     return ('<div class="bar-row"><span class="bar-label">%s</span><span class="bar"><span class="fill %s" '
             'style="width:%d%%"></span></span><span class="bar-count">%d</span></div>'
-            % (_e(label), css, width, count))
+            % (esc(label), css, width, count))
 
 
 def _counts(summary: dict) -> str:
@@ -105,7 +105,7 @@ def _counts(summary: dict) -> str:
                         for key, css in (('error', 'error'), ('warning', 'warning'), ('info', 'info'),
                                          ('passed', 'passed')))
         domains.append('<tr><th scope="row">%s</th>%s<td class="stack"><span class="bar">%s</span></td></tr>'
-                       % (_e(entry.get('domain') or 'unknown domain'), cells, stack))
+                       % (esc(entry.get('domain') or 'unknown domain'), cells, stack))
     table = ''
     if domains:
         table = ('<table class="domains"><caption>Per domain</caption><thead><tr><th scope="col">Domain</th>'
@@ -119,7 +119,7 @@ def _waiver_note(finding: dict) -> str:
     waiver = finding.get('waiver') if isinstance(finding.get('waiver'), dict) else {}
     parts = [('Waived', waiver.get('reason')), ('owner', waiver.get('owner')), ('ticket', waiver.get('ticket')),
              ('until', waiver.get('expires'))]
-    return '<div class="waiver">%s</div>' % '; '.join('%s: %s' % (label, _e(value)) for label, value in parts
+    return '<div class="waiver">%s</div>' % '; '.join('%s: %s' % (label, esc(value)) for label, value in parts
                                                       if value)
 
 
@@ -141,8 +141,8 @@ def _findings(report: dict) -> str:
             '<tr class="%s%s"><td><span class="sev %s">%s</span>%s</td><td>%s</td><td>%s</td><td>%s<div class="id">%s'
             '</div></td><td>%s</td><td>%s%s%s</td></tr>'
             % (severity.lower(), set_aside, severity.lower(), severity, mark,
-               _e(finding.get('domain')), _e(finding.get('resource')), _e(finding.get('name') or finding.get('id')),
-               _e(finding.get('id')), _e(finding.get('message')), _e(finding.get('remediation')),
+               esc(finding.get('domain')), esc(finding.get('resource')), esc(finding.get('name') or finding.get('id')),
+               esc(finding.get('id')), esc(finding.get('message')), esc(finding.get('remediation')),
                _link(finding.get('remediation_url')), _waiver_note(finding) if finding.get('waived') else ''))
     return ('<table class="findings"><thead><tr><th scope="col">Severity</th><th scope="col">Domain</th>'
             '<th scope="col">Resource</th><th scope="col">Check</th><th scope="col">Message</th>'
@@ -150,7 +150,7 @@ def _findings(report: dict) -> str:
 
 
 def _note(text) -> str:
-    return ' <div class="id">%s</div>' % _e(text) if text else ''
+    return ' <div class="id">%s</div>' % esc(text) if text else ''
 
 
 def _coverage(report: dict) -> str:
@@ -159,9 +159,9 @@ def _coverage(report: dict) -> str:
     if coverage is None:
         return ''
     rows = ''.join('<tr class="%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
-                   % ('covered' if c.get('checks') == 'covered' else 'gap', _e(c.get('component')),
-                      _e(c.get('target_version')), _e(c.get('bundle_status')) or 'no bundle found',
-                      _e(c.get('checks')) + _note(c.get('message')))
+                   % ('covered' if c.get('checks') == 'covered' else 'gap', esc(c.get('component')),
+                      esc(c.get('target_version')), esc(c.get('bundle_status')) or 'no bundle found',
+                      esc(c.get('checks')) + _note(c.get('message')))
                    for c in coverage.get('components') or [] if isinstance(c, dict))
     verdict = ('Every component of %s had its version-specific checks run.' if coverage.get('complete') else
                'Not every component of %s had its version-specific checks run: a READY covers only what ran.')
@@ -169,7 +169,7 @@ def _coverage(report: dict) -> str:
             '<table class="coverage"><thead><tr><th scope="col">Component</th><th scope="col">Target version</th>'
             '<th scope="col">Bundle</th><th scope="col">Version-specific checks</th></tr></thead><tbody>%s</tbody>'
             '</table></section>' % ('none' if coverage.get('complete') else 'gap',
-                                    verdict % _e(coverage.get('target_version')), rows or '<tr><td colspan="4">The '
+                                    verdict % esc(coverage.get('target_version')), rows or '<tr><td colspan="4">The '
                                     'components of the release could not be read.</td></tr>'))
 
 
@@ -182,16 +182,16 @@ def _since(report: dict) -> str:
     for key, label in (('new', 'New'), ('severity_changed', 'Changed'), ('resolved', 'Resolved'),
                        ('persisting', 'Persisting')):
         for finding in [f for f in since.get(key) or [] if isinstance(f, dict)]:
-            severity = _e(finding.get('severity'))
+            severity = esc(finding.get('severity'))
             if key == 'severity_changed':
-                severity = '%s &#8594; %s' % (_e(finding.get('from_severity')), severity)
+                severity = '%s &#8594; %s' % (esc(finding.get('from_severity')), severity)
             rows.append('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
-                        % (label, severity, _e(finding.get('domain')), _e(finding.get('resource')),
-                           _e(finding.get('name') or finding.get('id'))))
+                        % (label, severity, esc(finding.get('domain')), esc(finding.get('resource')),
+                           esc(finding.get('name') or finding.get('id'))))
     return ('<section id="since"><h2>Since the baseline</h2><p>%s</p><table class="since"><thead><tr>'
             '<th scope="col">Change</th><th scope="col">Severity</th><th scope="col">Domain</th>'
             '<th scope="col">Resource</th><th scope="col">Check</th></tr></thead><tbody>%s</tbody></table></section>'
-            % (_e(since.get('msg')), ''.join(rows) or '<tr><td colspan="5">No change.</td></tr>'))
+            % (esc(since.get('msg')), ''.join(rows) or '<tr><td colspan="5">No change.</td></tr>'))
 
 
 def _gap_badge(report: dict) -> str:
@@ -201,7 +201,7 @@ def _gap_badge(report: dict) -> str:
         return ''
     names = [n for n in coverage.get('not_covered') or [] if isinstance(n, str)]
     return ' <span class="verdict other">coverage incomplete%s</span>' % (
-        ': not covered ' + _e(', '.join(names)) if names else '')
+        ': not covered ' + esc(', '.join(names)) if names else '')
 
 
 def _silenced(report: dict) -> str:
@@ -210,7 +210,7 @@ def _silenced(report: dict) -> str:
     if not items:
         return ''
     rows = ''.join('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
-                   % (_e(i.get('check')), _e(i.get('resource')), _e(i.get('domain')), _e(i.get('message')))
+                   % (esc(i.get('check')), esc(i.get('resource')), esc(i.get('domain')), esc(i.get('message')))
                    for i in items)
     return ('<section id="silenced"><h2>Silenced checks (not judged)</h2><table class="silenced"><thead><tr>'
             '<th scope="col">Check</th><th scope="col">Resource</th><th scope="col">Domain</th>'
@@ -251,11 +251,11 @@ def render_html(report: dict) -> bytes:
              ('Domains', ', '.join(report.get('domains') or []) or None),
              ('Target version', report.get('target_version') or 'General upgrade readiness'),
              ('Started', report.get('started')), ('Completed', report.get('completed'))]
-    fact_list = ''.join('<dt>%s</dt><dd>%s</dd>' % (_e(name), _e(value) or '&#8212;') for name, value in facts)
+    fact_list = ''.join('<dt>%s</dt><dd>%s</dd>' % (esc(name), esc(value) or '&#8212;') for name, value in facts)
     notes = list(report.get('verdict_reasons') or []) + [report.get('validation_message')] + list(
         report.get('input_errors') or [])
     notes.append(count_mismatch(report))
-    note_list = ''.join('<li>%s</li>' % _e(note) for note in notes if note)
+    note_list = ''.join('<li>%s</li>' % esc(note) for note in notes if note)
     page = '''<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -287,7 +287,7 @@ def render_html(report: dict) -> bytes:
 counted, not listed.</footer>
 </body>
 </html>
-''' % dict(run=_e(report.get('run_id')), verdict=_e(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
+''' % dict(run=esc(report.get('run_id')), verdict=esc(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
            style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
            notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
            gap=_gap_badge(report), counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),

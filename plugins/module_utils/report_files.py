@@ -40,3 +40,14 @@ def write_if_different(module, path: str, content: bytes) -> bool:
         if os.path.exists(temporary):
             os.unlink(temporary)
     return True
+
+
+def write_files(module, contents: dict, changed: bool = False) -> bool:
+    """Write each ``path: bytes`` of ``contents`` if different, with the task's file attributes; True when
+    anything changed (or, in check mode, would)."""
+    for path, content in contents.items():
+        changed = write_if_different(module, path, content) or changed
+        if not module.check_mode or os.path.exists(path):
+            file_args = module.load_file_common_arguments(module.params, path=path)
+            changed = module.set_fs_attributes_if_different(file_args, changed)
+    return changed

@@ -9,13 +9,12 @@ message is the same finding. The page follows the run report's rules: self-conta
 escaped, no script.
 """
 
-import html
 import json
 import os
 from datetime import datetime
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITY_RANK, count
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import STYLE
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import STYLE, esc
 from ansible_collections.sddc.manager.plugins.module_utils.run_diff import identity
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
@@ -23,10 +22,6 @@ MAX_REPORTS = 5000
 TREND_JSON = 'precheck-trend.json'   # the trend's own file, never read as a run report
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 LISTED = ('ERROR', 'WARNING')
-
-
-def _e(value) -> str:
-    return html.escape(one_line(value), quote=True) if value not in (None, '') else ''
 
 
 def load_reports(folder: str) -> tuple:
@@ -105,7 +100,7 @@ def render_trend_json(data: dict) -> bytes:
 
 def _manager_section(manager: dict) -> str:
     domains = sorted(set(d['domain'] for run in manager['runs'] for d in run['domains']))
-    head = ''.join('<th scope="col">%s errors</th><th scope="col">%s warnings</th>' % (_e(d), _e(d)) for d in domains)
+    head = ''.join('<th scope="col">%s errors</th><th scope="col">%s warnings</th>' % (esc(d), esc(d)) for d in domains)
     rows = []
     for run in manager['runs']:
         per = dict((d['domain'], d) for d in run['domains'])
@@ -113,7 +108,7 @@ def _manager_section(manager: dict) -> str:
                                                                             per.get(d, {}).get('warning', 0))
                         for d in domains)
         rows.append('<tr><th scope="row">%s</th><td>%s</td><td>%s</td><td class="num">%d</td><td class="num">%d</td>%s'
-                    '</tr>' % (_e(run['completed']), _e(run['run_id']), _e(run['verdict']), run['error'],
+                    '</tr>' % (esc(run['completed']), esc(run['run_id']), esc(run['verdict']), run['error'],
                                run['warning'], cells))
     lives = []
     for life in manager['findings']:
@@ -121,10 +116,10 @@ def _manager_section(manager: dict) -> str:
             continue
         lives.append('<tr class="%s"><td><span class="sev %s">%s</span>%s</td><td>%s</td><td>%s</td><td>%s</td>'
                      '<td>%s</td><td>%s</td><td class="num">%s</td><td class="num">%d</td></tr>'
-                     % ('open' if life['open'] else 'closed', life['severity'].lower(), _e(life['severity']),
-                        '' if life['open'] else ' <span class="tag">resolved</span>', _e(life['domain']),
-                        _e(life['resource']), _e(life['name'] or life['id']), _e(life['first_seen']),
-                        _e(life['last_seen']), '' if life['days_open'] is None else life['days_open'],
+                     % ('open' if life['open'] else 'closed', life['severity'].lower(), esc(life['severity']),
+                        '' if life['open'] else ' <span class="tag">resolved</span>', esc(life['domain']),
+                        esc(life['resource']), esc(life['name'] or life['id']), esc(life['first_seen']),
+                        esc(life['last_seen']), '' if life['days_open'] is None else life['days_open'],
                         len(life['runs'])))
     return ('<section class="manager"><h2>%s</h2><table class="runs"><caption>Counts over time</caption><thead><tr>'
             '<th scope="col">Completed</th><th scope="col">Run</th><th scope="col">Verdict</th>'
@@ -133,7 +128,7 @@ def _manager_section(manager: dict) -> str:
             '<th scope="col">Severity</th><th scope="col">Domain</th><th scope="col">Resource</th>'
             '<th scope="col">Check</th><th scope="col">First seen</th><th scope="col">Last seen</th>'
             '<th scope="col">Days open</th><th scope="col">Runs</th></tr></thead><tbody>%s</tbody></table></section>'
-            % (_e(manager['manager']), head, ''.join(rows), ''.join(lives) or '<tr><td colspan="8">None.</td></tr>'))
+            % (esc(manager['manager']), head, ''.join(rows), ''.join(lives) or '<tr><td colspan="8">None.</td></tr>'))
 
 
 def render_trend_html(data: dict) -> bytes:

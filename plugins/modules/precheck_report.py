@@ -182,7 +182,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import Configu
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
-from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_if_different
+from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_files
 from ansible_collections.sddc.manager.plugins.module_utils.report_formats import (
     DEFAULT_FORMATS,
     FORMATS,
@@ -226,11 +226,7 @@ def _write_report(module) -> dict:
     formats = [kind for kind in FORMATS if kind in (params['formats'] or DEFAULT_FORMATS)]   # each once, in order
     renderers = dict(RENDERERS, json=render_json, html=render_html)
     paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, SUFFIXES[kind]))) for kind in formats)
-    for kind in formats:
-        changed = write_if_different(module, paths[kind], renderers[kind](report)) or changed
-        if not module.check_mode or os.path.exists(paths[kind]):
-            file_args = module.load_file_common_arguments(params, path=paths[kind])
-            changed = module.set_fs_attributes_if_different(file_args, changed)
+    changed = write_files(module, dict((paths[kind], renderers[kind](report)) for kind in formats), changed)
     what = 'what was not pre-checked' if not_checked else 'pre-check run %s' % run_id
     listed = ', '.join(paths[kind] for kind in formats)
     if module.check_mode:

@@ -122,7 +122,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
-from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_if_different
+from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_files
 from ansible_collections.sddc.manager.plugins.module_utils.trend import render_trend_html, render_trend_json, trend_data
 
 OPTIONS = dict(
@@ -142,11 +142,8 @@ def write_trend(module) -> dict:
         data = trend_data(src)
         changed = prepare_dest(module, dest)
         paths = dict(json=os.path.join(dest, 'precheck-trend.json'), html=os.path.join(dest, 'precheck-trend.html'))
-        for kind, content in (('json', render_trend_json(data)), ('html', render_trend_html(data))):
-            changed = write_if_different(module, paths[kind], content) or changed
-            if not module.check_mode or os.path.exists(paths[kind]):
-                file_args = module.load_file_common_arguments(params, path=paths[kind])
-                changed = module.set_fs_attributes_if_different(file_args, changed)
+        changed = write_files(module, {paths['json']: render_trend_json(data),
+                                       paths['html']: render_trend_html(data)}, changed)
     except OSError as exc:
         raise ConfigurationError('Writing the trend of %s into %s failed: %s.' % (src, dest, exc.strerror or exc),
                                  option='dest')
