@@ -59,10 +59,19 @@ options:
       - If not set in the task, the value of the environment variable E(SDDC_MANAGER_REQUEST_TIMEOUT) is used.
     type: float
     default: 30
+  session:
+    description:
+      - A session opened by M(sddc.manager.session) (the C(session) it returned, registered); the task
+        uses its tokens instead of logging in, and leaves them for the next task (it does not revoke them).
+      - An expired access token is refreshed with the session's refresh token, or replaced by a new login with
+        O(username) and O(password) when they are given.
+      - Refused when it was opened with another O(hostname). Ignored with an O(api_token).
+      - The roles of the collection pass it themselves, so that a role run logs in once.
+    type: dict
 requirements:
   - requests (Python library on the host that runs the module, usually the controller)
 notes:
-  - Give either O(api_token), or O(username) and O(password). A missing setting is reported with
+  - Give either O(api_token), or O(username) and O(password) (or a O(session)). A missing setting is reported with
     the option and its environment variable.
   - When the task ends, successfully or not, the refresh token obtained by logging in is revoked
     (C(DELETE /v1/tokens/refresh-token)); an O(api_token) is left alone.

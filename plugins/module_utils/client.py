@@ -11,6 +11,7 @@ never follows a redirect to another origin, and raises the typed exceptions of
 """
 
 import contextlib
+import hashlib
 import json
 import time
 import traceback
@@ -75,6 +76,11 @@ class TransientFault(Exception):
         self.reason = reason
 
 
+def session_origin(url: str) -> str:
+    """Which SDDC Manager a shared session belongs to, without naming it (the value is masked as a secret)."""
+    return hashlib.sha256(url.encode('utf-8')).hexdigest()[:24]
+
+
 def base_url(hostname: str) -> str:
     """``https://host[:port]`` from what a user writes; plain http only when written out."""
     value = (hostname or '').strip()
@@ -133,12 +139,14 @@ class SddcManagerClient:
 
     def __init__(self, hostname, username=None, password=None, api_token=None,
                  validate_certs=True, ca_path=None, request_timeout=None,
-                 retry_policy=None, session=None, sleep=None, clock=None):
+                 retry_policy=None, session=None, sleep=None, clock=None, login_session=None):
         self.base_url = base_url(hostname)
         self._username = username
         self._password = password
         self._access_token = api_token
         self._refresh_token = None
+        self._owns_refresh_token = False   # only a refresh token this client obtained is revoked at close
+        self._resumed = False               # tokens handed over by an earlier task (a shared session)
         self._uses_api_token = bool(api_token)
         if validate_certs and ca_path:
             check_ca_path(ca_path)
@@ -150,6 +158,8 @@ class SddcManagerClient:
         self._clock = clock or time.monotonic
         self._retry_deadline = None
         self.redactor = Redactor(password, api_token)
+        if login_session and not api_token:
+            self._resume(login_session)
         self._session = session if session is not None else requests.Session()
         self._session.headers.update({'Accept': 'application/json', 'User-Agent': USER_AGENT})
         self.stats = dict(logins=0, refreshes=0, logouts=0)
@@ -246,6 +256,9 @@ class SddcManagerClient:
 
     def login(self) -> None:
         """Exchange username and password for an access and a refresh token."""
+        if not (self._username and self._password) and self._resumed:
+            raise AuthenticationError('The session expired and could not be refreshed; give username and password '
+                                      '(SDDC_MANAGER_USERNAME, SDDC_MANAGER_PASSWORD) to log in again.')
         if not (self._username and self._password):   # the client can be built without them (an api_token)
             raise ConfigurationError(
                 'No usable credentials: set api_token (SDDC_MANAGER_API_TOKEN) or username and password '
@@ -267,13 +280,14 @@ class SddcManagerClient:
                                        status_code=response.status_code)
         self._access_token = access
         self._refresh_token = refresh if isinstance(refresh, str) and refresh else None
+        self._owns_refresh_token = True
         self.redactor.add(access)
         self.redactor.add(self._refresh_token)
 
     def logout(self) -> None:
         """Revoke the refresh token this client obtained (an api_token has none); bounded, never raises."""
         token, self._refresh_token = self._refresh_token, None
-        if not token:
+        if not token or not self._owns_refresh_token:
             return
         try:
             response = self._session.request(
@@ -284,6 +298,37 @@ class SddcManagerClient:
             self.stats['logouts'] += 1
         except Exception:  # pylint: disable=broad-except  # ending the session must never fail the task
             pass
+
+    # -- a session shared by several tasks --------------------------------------------
+
+    def session_tokens(self) -> dict:
+        """The tokens of this login, for ``sddc.manager.session`` to hand to the tasks that follow.
+
+        The caller takes over the refresh token: this client no longer revokes it when it closes.
+        """
+        self._owns_refresh_token = False
+        return dict(access_token=self._access_token, refresh_token=self._refresh_token,
+                    origin=session_origin(self.base_url))
+
+    def _resume(self, tokens) -> None:
+        """Use the tokens of a login made by an earlier task (``session_tokens``) instead of logging in."""
+        if not isinstance(tokens, dict) or tokens.get('origin') != session_origin(self.base_url):
+            raise ConfigurationError(
+                'The session was opened with another SDDC Manager than %s: its tokens are not sent there. '
+                'Open a session with this hostname (sddc.manager.session).' % self.base_url, option='session')
+        access, refresh = tokens.get('access_token'), tokens.get('refresh_token')
+        self._resumed = True
+        self._access_token = access if isinstance(access, str) and access else None
+        self._refresh_token = refresh if isinstance(refresh, str) and refresh else None
+        self.redactor.add(self._access_token)
+        self.redactor.add(self._refresh_token)
+
+    def revoke_session(self) -> bool:
+        """End a session handed over by ``session_tokens``: revoke its refresh token. True when one was sent."""
+        self._owns_refresh_token = bool(self._refresh_token)
+        sent = self.stats['logouts']
+        self.logout()
+        return self.stats['logouts'] > sent
 
     @contextlib.contextmanager
     def deadline(self, deadline: float):

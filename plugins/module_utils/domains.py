@@ -12,6 +12,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.text import distinct,
 
 DOMAINS_PATH = '/v1/domains'
 MAX_NAME = 255
+ALL = 'all'
 
 
 def elements(page) -> list:
@@ -20,14 +21,17 @@ def elements(page) -> list:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
-def list_domains(client) -> list:
-    """Every workload domain as {id, name, type}."""
+def list_domains(client, with_status: bool = False) -> list:
+    """Every workload domain as {id, name, type} (and ``status`` with ``with_status``)."""
     page = client.get_json(DOMAINS_PATH, 'Listing the workload domains')
     domains = []
     for item in elements(page):
         domain_id, name = text_field(item.get('id'), MAX_NAME), text_field(item.get('name'), MAX_NAME)
         if domain_id:
-            domains.append(dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'), MAX_NAME)))
+            domain = dict(id=domain_id, name=name or domain_id, type=text_field(item.get('type'), MAX_NAME))
+            if with_status:
+                domain['status'] = text_field(item.get('status'), MAX_NAME)
+            domains.append(domain)
     return domains
 
 
@@ -35,9 +39,14 @@ def resolve_domains(client, wanted: list) -> list:
     """``wanted`` names or ids as [{id, name, type}], in the order given, each once.
 
     Names match exactly first, then ignoring case; an unknown name fails listing the
-    domains that exist.
+    domains that exist. ``[all]`` alone is every domain (unless a domain is named so).
     """
     known = list_domains(client)
+    if [str(value).strip().lower() for value in wanted] == [ALL] and not any(d['name'].lower() == ALL for d in known):
+        if not known:
+            raise NotFoundError('SDDC Manager at %s lists no workload domain to pre-check.' % client.base_url,
+                                available=[])
+        return known
     resolved, unknown = [], []
     for value in wanted:
         text = str(value).strip()

@@ -17,6 +17,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.errors import SddcMan
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     argument_spec,
     client_from_params,
+    secrets_of,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.redact import Redactor
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
@@ -35,7 +36,7 @@ def unexpected_failure(exc: BaseException, redactor: Redactor) -> dict:
 
 def run_operation(params: dict, operation, **client_options) -> tuple:
     """(failed, result) of ``operation(client)``, redacted; the client is closed either way."""
-    redactor = Redactor(params.get('password'), params.get('api_token'))
+    redactor = Redactor(*secrets_of(params))
     try:
         with client_from_params(params, **client_options) as client:
             redactor = client.redactor

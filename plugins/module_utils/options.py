@@ -65,7 +65,14 @@ def connection_argument_spec() -> dict:
         validate_certs=_option('validate_certs', type='bool', default=True),
         ca_path=_option('ca_path', type='path'),
         request_timeout=_option('request_timeout', type='float', default=DEFAULT_REQUEST_TIMEOUT),
+        session=dict(type='dict', no_log=True),
     )
+
+
+def secrets_of(params: dict) -> list:
+    """Every secret the options hold (password, api_token, a shared session's tokens), for redaction."""
+    session = params.get('session') if isinstance(params.get('session'), dict) else {}
+    return [params.get('password'), params.get('api_token'), session.get('access_token'), session.get('refresh_token')]
 
 
 def run_id_option(required: bool = True) -> dict:
@@ -119,7 +126,7 @@ def check_connection_params(params: dict) -> None:
             missing.append('password (or %s) to go with username' % ENV_VARS['password'])
         elif params.get('password') and not params.get('username'):
             missing.append('username (or %s) to go with password' % ENV_VARS['username'])
-        elif not params.get('username'):
+        elif not params.get('username') and not params.get('session'):
             missing.append('credentials: api_token (or %s), or username and password (or %s and %s)'
                            % (ENV_VARS['api_token'], ENV_VARS['username'], ENV_VARS['password']))
     check_number(params, 'request_timeout', REQUEST_TIMEOUT_RANGE)
@@ -138,4 +145,5 @@ def client_from_params(params: dict, **kwargs) -> SddcManagerClient:
         validate_certs=params.get('validate_certs', True),
         ca_path=params.get('ca_path'),
         request_timeout=params.get('request_timeout'),
+        login_session=params.get('session'),
         **kwargs)

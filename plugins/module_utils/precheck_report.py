@@ -39,7 +39,8 @@ def judged(result: dict, waivers=None) -> tuple:
     return verdict.word, verdict.why(), verdict.failing, verdict.findings
 
 
-def report_data(result: dict, appliance: dict = None, domains=None, target_version=None, waivers=None) -> dict:
+def report_data(result: dict, appliance: dict = None, domains=None, target_version=None, waivers=None,
+                manager: str = None) -> dict:
     """What the JSON report holds: the run, where it ran, the verdict and why, summary and findings."""
     summary = result.get('summary') if isinstance(result.get('summary'), dict) else {}
     if not domains:
@@ -48,7 +49,7 @@ def report_data(result: dict, appliance: dict = None, domains=None, target_versi
     appliance = appliance or {}
     verdict, why, failing, findings = judged(result, waivers)
     return dict(
-        run_id=result.get('run_id'), status=result.get('status'), verdict=verdict, verdict_reasons=why,
+        run_id=result.get('run_id'), status=result.get('status'), verdict=verdict, verdict_reasons=why, manager=manager,
         appliance=dict(hostname=appliance.get('hostname'), version=appliance.get('version')),
         domains=list(domains or []), target_version=target_version or result.get('target_version'),
         coverage=result.get('coverage'), coverage_complete=result.get('coverage_complete'),

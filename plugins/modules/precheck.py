@@ -23,7 +23,8 @@ author:
 options:
   domains:
     description:
-      - The workload domains to pre-check, by name or id.
+      - The workload domains to pre-check, by name or id; V(all) alone pre-checks every domain SDDC Manager lists
+        (C(GET /v1/domains)), the management domain included, unless a domain is named C(all).
       - A name that matches no domain fails, listing the domains that exist.
     type: list
     elements: str

@@ -49,6 +49,11 @@ options:
     description:
       - The target version of the run. Left out, the report says general upgrade readiness.
     type: str
+  name:
+    description:
+      - The name of the SDDC Manager in a fleet (its inventory host name), kept as C(manager) in the JSON report
+        and as C(name) in RV(outcome), for M(sddc.manager.fleet_report).
+    type: str
   formats:
     description:
       - Which reports to write into O(dest), each named after the run so that none collides with SDDC Manager's own
@@ -106,7 +111,17 @@ EXAMPLES = r'''
 
 - name: Say where it is
   ansible.builtin.debug:
-    msg: "Open {{ report.html }}"
+    outcome:
+  description:
+    - What M(sddc.manager.fleet_report) needs of this run, the same whether read from here, a fact or the JSON
+      report. C(name), C(hostname), C(version), C(verdict), C(reason) (why it is NOT CHECKED or NOT FINISHED),
+      C(reasons), C(run_id), C(status), C(target_version), C(completed), C(counts) (C(error), C(warning), C(info),
+      C(passed)), C(domains) (each with C(name), C(verdict) and the same counts), C(checks) (each check that failed
+      the gate or warned, at most 500, with C(check), C(name), C(severity), C(domain), C(blocking) and
+      C(set_aside) for an ignored or waived one) and C(reports) (the paths written, by format).
+  returned: always
+  type: dict
+msg: "Open {{ report.html }}"
 '''
 
 RETURN = r'''
@@ -179,6 +194,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
+from ansible_collections.sddc.manager.plugins.module_utils.fleet import manager_outcome
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
@@ -199,6 +215,7 @@ OPTIONS = dict(
     target_version=dict(type='str'),
     waivers=dict(type='list', elements='dict', default=[]),
     formats=dict(type='list', elements='str', default=list(DEFAULT_FORMATS), choices=list(FORMATS)),
+    name=dict(type='str'),
 )
 
 
@@ -222,7 +239,8 @@ def _write_report(module) -> dict:
     check_waivers(params['waivers'])
     dest = params['dest']
     changed = prepare_dest(module, dest)
-    report = report_data(result, params['appliance'], params['domains'], params['target_version'], params['waivers'])
+    report = report_data(result, params['appliance'], params['domains'], params['target_version'], params['waivers'],
+                         manager=params['name'])
     formats = [kind for kind in FORMATS if kind in (params['formats'] or DEFAULT_FORMATS)]   # each once, in order
     renderers = dict(RENDERERS, json=render_json, html=render_html)
     paths = dict((kind, os.path.join(dest, 'precheck-%s.%s' % (run_id, SUFFIXES[kind]))) for kind in formats)
@@ -233,7 +251,8 @@ def _write_report(module) -> dict:
         msg = 'Check mode: the reports of %s would be written to %s.' % (what, listed)
     else:
         msg = 'Reports of %s: %s%s.' % (what, listed, '' if changed else ' (unchanged)')
-    return dict(changed=changed, msg=msg, formats=formats, **paths)
+    return dict(changed=changed, msg=msg, formats=formats, outcome=manager_outcome(report, params['name'], paths),
+                **paths)
 
 
 def main():

@@ -36,9 +36,10 @@ def run_action(transport, monkeypatch):
     for name in ('HOST', 'USERNAME', 'PASSWORD', 'API_TOKEN', 'VALIDATE_CERTS', 'CA_PATH', 'REQUEST_TIMEOUT'):
         monkeypatch.delenv('SDDC_MANAGER_' + name, raising=False)
 
-    def run(action_class, args, check_mode=False):
+    def run(action_class, args, check_mode=False, no_log=False):
         task = MagicMock()
         task.args = dict(args)
+        task.no_log = no_log
         task.async_val = 0
         task.check_mode = check_mode
         task.action = 'sddc.manager.test'

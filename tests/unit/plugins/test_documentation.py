@@ -160,6 +160,7 @@ ROLE_VARIABLES = {
         'upgrade_precheck_baseline': ('wait_for_precheck', 'baseline'),
         'upgrade_precheck_fail_on_incomplete_coverage': ('wait_for_precheck', 'fail_on_incomplete_coverage'),
         'upgrade_precheck_allow_not_checked': None,
+        'upgrade_precheck_defer_failure': None,
         'upgrade_precheck_dest': ('precheck_report', 'dest'),
         'upgrade_precheck_formats': ('precheck_report', 'formats'),
         'upgrade_precheck_export': None,
@@ -208,7 +209,8 @@ def test_role_argument_specs_match_the_options_they_feed(role):
 def test_the_connection_role_defines_every_connection_option_once():
     specs, defaults = role_specs('connection')
     connection = argument_spec()
-    assert set(specs) == set('sddc_manager_' + option for option in connection)
+    # the session is the roles' own: opened and ended by the connection role's login and logout entry points
+    assert set(specs) == set('sddc_manager_' + option for option in connection if option != 'session')
     for variable, spec in specs.items():
         real = connection[variable[len('sddc_manager_'):]]
         assert 'default' not in spec, '%s falls back to the env var' % variable

@@ -8,11 +8,12 @@ import os
 import pytest
 
 COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-MIRRORED = ('module_utils', 'action', 'modules', 'plugin_utils')
+MIRRORED = ('module_utils', 'action', 'modules', 'plugin_utils', 'inventory')
 # Files whose behaviour is tested elsewhere, with where.
 TESTED_ELSEWHERE = {
     ('modules', 'wait_for_precheck.py'): 'documentation only: tests/unit/plugins/action/test_wait_for_precheck.py',
     ('modules', 'wait_for_precheck_export.py'): 'documentation only: tests/unit/plugins/action/',
+    ('modules', 'session.py'): 'documentation only: tests/unit/plugins/action/test_session.py',
 }
 
 

@@ -544,3 +544,79 @@ def test_both_a_token_and_a_password_are_refused_in_the_collections_words():
     assert caught.value.msg.startswith('Both an api_token and username and password are set (as options, or as '
                                        'SDDC_MANAGER_API_TOKEN and SDDC_MANAGER_USERNAME and SDDC_MANAGER_PASSWORD)')
     assert 't0k3n-value' not in caught.value.msg
+
+
+# -- a session shared by several tasks (sddc.manager.session) -----------------------------------------------------
+
+def _session_of(make_client, transport):
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    client = make_client()
+    client.login()
+    tokens = client.session_tokens()
+    client.close()   # handed over: not revoked
+    assert transport.paths() == ['POST /v1/tokens']
+    return tokens
+
+
+def test_a_resumed_session_logs_in_no_more_and_revokes_nothing(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    assert (tokens['access_token'], tokens['refresh_token']) == (ACCESS, REFRESH)
+    transport.add('GET', STATUS, json_body=EXPORT)
+    with make_client(username=None, password=None, login_session=tokens) as client:
+        client.get_json(STATUS, 'Reading')
+    assert transport.paths() == ['POST /v1/tokens', 'GET ' + STATUS]
+    assert transport.sent[-1]['headers']['Authorization'] == 'Bearer ' + ACCESS
+
+
+def test_a_resumed_session_is_refreshed_then_replaced_by_a_login(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    transport.add('GET', STATUS, status=401, json_body={'errorCode': 'Unauthorized'})
+    transport.add('PATCH', '/v1/tokens/access-token/refresh', json_body='access-token-0002')
+    transport.add('GET', STATUS, json_body=EXPORT)
+    client = make_client(login_session=tokens)
+    client.get_json(STATUS, 'Reading')
+    assert client.stats == dict(logins=0, refreshes=1, logouts=0)
+    transport.add('GET', STATUS, status=401, json_body={'errorCode': 'Unauthorized'})
+    transport.add('PATCH', '/v1/tokens/access-token/refresh', status=404, json_body={'message': 'expired'})
+    transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
+    transport.add('GET', STATUS, json_body=EXPORT)
+    transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
+    with make_client(login_session=tokens) as client:
+        client.get_json(STATUS, 'Reading')
+    assert client.stats == dict(logins=1, refreshes=0, logouts=1)   # its own login is its own to revoke
+
+
+def test_an_expired_session_without_credentials_says_so(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    transport.add('GET', STATUS, status=401, json_body={'errorCode': 'Unauthorized'})
+    transport.add('PATCH', '/v1/tokens/access-token/refresh', status=404, json_body={'message': 'expired'})
+    with pytest.raises(AuthenticationError) as caught:
+        make_client(username=None, password=None, login_session=tokens).get_json(STATUS, 'Reading')
+    assert caught.value.msg.startswith('The session expired and could not be refreshed')
+    assert ACCESS not in caught.value.msg and REFRESH not in caught.value.msg
+
+
+def test_a_session_of_another_manager_is_refused_before_any_request(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    with pytest.raises(ConfigurationError) as caught:
+        make_client(hostname='other.example.com', login_session=tokens)
+    assert 'another SDDC Manager' in caught.value.msg and caught.value.details['option'] == 'session'
+    with pytest.raises(ConfigurationError):
+        make_client(login_session={'access_token': ACCESS})   # no origin: never sent anywhere
+    assert transport.paths() == ['POST /v1/tokens']
+
+
+def test_revoking_a_handed_over_session(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
+    client = make_client(username=None, password=None, login_session=tokens)
+    assert client.revoke_session() is True
+    assert json.loads(transport.sent[-1]['body']) == REFRESH
+    assert client.revoke_session() is False   # once
+
+
+def test_an_api_token_ignores_a_session(make_client, transport):
+    tokens = _session_of(make_client, transport)
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='given-token', login_session=tokens).get_json(STATUS, 'Reading')
+    assert transport.sent[-1]['headers']['Authorization'] == 'Bearer given-token'

@@ -55,3 +55,19 @@ def test_target_versions(make_client, transport, offered, words):
     with pytest.raises(NotFoundError) as caught:
         check_target_version(make_client(api_token='t0k3n'), domains, '9.1.0.0')
     assert words in caught.value.msg and caught.value.details['option'] == 'target_version'
+
+
+def test_all_is_every_domain_unless_one_is_named_so(make_client, transport):
+    domains = [{'id': 'd1', 'name': 'mgmt-01', 'type': 'MANAGEMENT'}, {'id': 'd2', 'name': 'wld-01', 'type': 'VI'}]
+    transport.add('GET', '/v1/domains', json_body={'elements': domains}, times=3)
+    client = make_client(api_token='t0k3n')
+    assert [d['name'] for d in resolve_domains(client, ['all'])] == ['mgmt-01', 'wld-01']
+    assert [d['name'] for d in resolve_domains(client, [' ALL '])] == ['mgmt-01', 'wld-01']
+    with pytest.raises(NotFoundError):
+        resolve_domains(client, ['all', 'wld-01'])   # all means all only alone
+    transport.add('GET', '/v1/domains', json_body={'elements': domains + [{'id': 'd3', 'name': 'All'}]})
+    assert [d['id'] for d in resolve_domains(client, ['all'])] == ['d3']
+    transport.add('GET', '/v1/domains', json_body={'elements': []})
+    with pytest.raises(NotFoundError) as caught:
+        resolve_domains(client, ['all'])
+    assert 'lists no workload domain' in caught.value.msg

@@ -11,21 +11,31 @@ from ansible_collections.sddc.manager.plugins.module_utils.options import (
     check_wait_params,
     client_from_params,
     connection_argument_spec,
+    secrets_of,
 )
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 
 
-def test_every_option_falls_back_to_its_env_var():
+def test_every_option_falls_back_to_its_env_var_but_the_session():
     spec = connection_argument_spec()
-    assert sorted(spec) == sorted(ENV_VARS)
+    assert sorted(spec) == sorted(list(ENV_VARS) + ['session'])
     for name, option in spec.items():
-        assert option['fallback'][1] == [ENV_VARS[name]]
+        if name != 'session':   # a session is handed from task to task, never set in the environment
+            assert option['fallback'][1] == [ENV_VARS[name]]
+    assert 'fallback' not in spec['session']
 
 
 def test_secrets_are_no_log_and_tls_is_verified_by_default():
     spec = connection_argument_spec()
-    assert spec['password']['no_log'] and spec['api_token']['no_log']
+    assert spec['password']['no_log'] and spec['api_token']['no_log'] and spec['session']['no_log']
     assert spec['validate_certs']['default'] is True
+
+
+def test_a_session_is_a_credential_and_its_tokens_are_secrets():
+    session = dict(access_token='access-1', refresh_token='refresh-1', origin='x')
+    check_connection_params(dict(hostname='h', session=session))
+    assert secrets_of(dict(password='p', session=session))[2:] == ['access-1', 'refresh-1']
+    assert secrets_of(dict(session='not a dict')) == [None, None, None, None]
 
 
 @pytest.mark.parametrize('params, named', [

@@ -16,9 +16,9 @@ RESULT = dict(run_id=RUN, exists=True, status='COMPLETED_WITH_SUCCESS', verdict=
               summary={'error': 0, 'warning': 0, 'info': 0, 'passed': 3, 'silenced': 0, 'total': 3, 'domains': []})
 
 
-def stub_module(dest, check_mode=False, result=None):
+def stub_module(dest, check_mode=False, result=None, name=None):
     return StubFileModule(dict(result=result or dict(RESULT), dest=str(dest), appliance=None, domains=None,
-                               target_version=None, waivers=[], formats=None), check_mode)
+                               target_version=None, waivers=[], formats=None, name=name), check_mode)
 
 
 def test_writes_both_files_in_a_new_directory_then_changes_nothing(tmp_path):
@@ -88,3 +88,12 @@ def test_the_not_checked_report_is_written_without_a_run(tmp_path):
     written = write_report(stub_module(tmp_path, result=result))
     assert sorted(os.listdir(str(tmp_path))) == ['precheck-not-checked.html', 'precheck-not-checked.json']
     assert written['msg'].startswith('Reports of what was not pre-checked:')
+
+
+def test_the_outcome_for_the_fleet_names_the_manager_and_its_reports(tmp_path):
+    written = write_report(stub_module(tmp_path, name='sfo-m01'))
+    outcome = written['outcome']
+    assert (outcome['name'], outcome['verdict'], outcome['run_id']) == ('sfo-m01', 'READY', RUN)
+    assert outcome['reports'] == dict(json=written['json'], html=written['html'])
+    with open(written['json']) as handle:
+        assert '"manager": "sfo-m01"' in handle.read()
