@@ -211,7 +211,7 @@ def _grouped_checks(managers: list) -> list:
 
 
 def fleet_data(outcomes: list) -> dict:
-    """The fleet: its verdict (the worst), counts per verdict, every manager, the checks grouped, who was not checked."""
+    """The fleet: its verdict (the worst), counts per verdict, each manager, the checks grouped, who was not checked."""
     managers = sorted(outcomes[:MAX_MANAGERS], key=lambda m: (VERDICT_ORDER.index(m['verdict']), m['name']))
     checked_domains = sum(1 for m in managers for d in m['domains'] if d['verdict'] in GOOD + (BLOCKED,))
     counts = dict((verdict, sum(1 for m in managers if m['verdict'] == verdict)) for verdict in VERDICT_ORDER)

@@ -67,8 +67,8 @@ def _checks(data: dict) -> str:
 
 
 def _not_checked(data: dict) -> str:
-    items = ''.join('<li><strong>%s</strong> %s %s: %s</li>' % (esc(m['name']), esc(m['hostname'] or ''),
-                                                               _badge(m['verdict']), esc(m['reason']))
+    items = ''.join('<li><strong>%s</strong> %s %s: %s</li>'
+                    % (esc(m['name']), esc(m['hostname'] or ''), _badge(m['verdict']), esc(m['reason']))
                     for m in data['not_checked'])
     return '<ul>%s</ul>' % items if items else '<p class="none">Every SDDC Manager was pre-checked.</p>'
 

@@ -26,8 +26,8 @@ WARN = dict(id='disk-usage', name='Disk', severity='WARNING', domain='w02', reso
 
 def report(verdict='BLOCKED', findings=(ERROR, WARN), failing=(ERROR,), reasons=(), domains=('w01', 'w02'), **more):
     summary = dict(error=1, warning=1, info=0, passed=5, domains=[
-        dict(domain='w01', error=1, warning=0, info=0, passed=2), dict(domain='w02', error=0, warning=1, info=0,
-                                                                      passed=3)])
+        dict(domain='w01', error=1, warning=0, info=0, passed=2),
+        dict(domain='w02', error=0, warning=1, info=0, passed=3)])
     data = dict(verdict=verdict, verdict_reasons=list(reasons), findings=list(findings), failing=list(failing),
                 domains=list(domains), summary=summary, run_id='r1', status='COMPLETED_WITH_FAILURE',
                 appliance=dict(hostname='sfo.example.com', version='9.1.0.0.1'), completed='2026-12-01T10:00:00Z')
