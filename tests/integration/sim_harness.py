@@ -96,6 +96,7 @@ def ansible_command(name):
 class AnsibleResult:
     def __init__(self, completed, results_path):
         self.rc = completed.returncode
+        self.results_path = results_path
         self.stdout = completed.stdout
         self.stderr = completed.stderr
         self.output = completed.stdout + completed.stderr
@@ -104,8 +105,13 @@ class AnsibleResult:
             with open(results_path) as handle:
                 self.results = [json.loads(line) for line in handle if line.strip()]
 
+    def custom_stats(self) -> dict:
+        """What set_stats handed on (the artifacts an AWX job gives the next workflow node)."""
+        return next((entry['result'] for entry in self.results if entry['task'] == '__custom_stats__'), {})
+
     def task(self, index=-1):
         """The result of a task (as the recorder callback saw it), the last by default."""
+        self.results = [entry for entry in self.results if entry['task'] != '__custom_stats__']
         if not self.results:
             raise AssertionError('no task result was recorded:\n%s' % self.output[-4000:])
         return self.results[index]['result']

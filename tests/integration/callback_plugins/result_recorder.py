@@ -40,3 +40,11 @@ class CallbackModule(CallbackBase):
 
     def v2_runner_on_unreachable(self, result):
         self._record(result, 'unreachable')
+
+    def v2_playbook_on_stats(self, stats):
+        """The custom stats of set_stats (per_host: false), as ansible-runner hands them to AWX as artifacts."""
+        path = os.environ.get('RESULT_RECORDER_PATH')
+        if path:
+            with open(path, 'a') as handle:
+                handle.write(json.dumps(dict(task='__custom_stats__', host=None, outcome='stats',
+                                             result=stats.custom.get('_run', {})), default=str) + '\n')
