@@ -37,7 +37,7 @@ class ActionModule(SddcManagerAction):
             if not params.get('session'):
                 return dict(msg='No session to end.')
             revoked = client.revoke_session()
-            return dict(changed=revoked, msg='Session with SDDC Manager at %s ended%s.'
+            return dict(revoked=revoked, msg='Session with SDDC Manager at %s ended%s.'
                         % (client.base_url, '' if revoked else ' (it had no refresh token to revoke)'))
         if params.get('api_token'):
             return dict(msg='An api_token needs no session: every task sends it as it is.')

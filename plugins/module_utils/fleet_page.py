@@ -14,10 +14,14 @@ from urllib.parse import quote
 
 from ansible_collections.sddc.manager.plugins.module_utils.fleet import VERDICT_ORDER, check_phrase
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import STYLE, VERDICT_CLASS, esc
+from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
 FLEET_STYLE = '''
-table.matrix td.cell{white-space:nowrap}.cell .verdict{font-size:.8rem;padding:.1rem .4rem}
-.counts{font-size:.8rem;color:#546e7a}.reason{color:#c62828}ol.checks li{margin:.3rem 0}
+ul.domains{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;margin:0;padding:0}
+ul.domains li{border:1px solid #d5dbe1;border-radius:.3rem;padding:.25rem .45rem}
+.domain-name{font-weight:600;margin-right:.3rem}ul.domains .verdict{font-size:.75rem;padding:.05rem .35rem}
+.counts{display:block;font-size:.8rem;color:#546e7a}.reason{color:#c62828}ol.checks li{margin:.3rem 0}
+th.manager{min-width:9rem}
 '''
 
 
@@ -41,19 +45,24 @@ def _link(path, dest: str, text: str) -> str:
 
 
 def _counts(entry: dict) -> str:
-    return '<span class="counts">%d errors, %d warnings</span>' % (entry['error'], entry['warning'])
+    return '<span class="counts">%s, %s</span>' % (plural(entry['error'], 'error'), plural(entry['warning'], 'warning'))
+
+
+def _domains(manager: dict) -> str:
+    if not manager['domains']:
+        return '<span class="reason">%s</span>' % esc(manager['reason'] or 'No domain was pre-checked.')
+    return '<ul class="domains">%s</ul>' % ''.join(
+        '<li><span class="domain-name">%s</span>%s%s</li>' % (esc(d['name']), _badge(d['verdict']), _counts(d))
+        for d in manager['domains'])
 
 
 def _matrix(data: dict, dest: str) -> str:
     rows = []
     for manager in data['managers']:
-        cells = ''.join('<td class="cell"><div>%s</div>%s %s</td>' % (esc(d['name']), _badge(d['verdict']),
-                                                                      _counts(d)) for d in manager['domains'])
-        if not manager['domains']:
-            cells = '<td class="reason">%s</td>' % esc(manager['reason'] or 'No domain was pre-checked.')
-        rows.append('<tr><th scope="row">%s<div class="id">%s</div></th><td>%s</td><td>%s</td>%s</tr>'
-                    % (esc(manager['name']), esc(manager['hostname']), _badge(manager['verdict']),
-                       _link(manager['reports'].get('html'), dest, manager['run_id'] or 'no run'), cells))
+        label = manager['run_id'][:8] if manager['run_id'] else 'report'
+        rows.append('<tr><th scope="row" class="manager">%s<div class="id">%s</div></th><td>%s</td><td>%s</td>'
+                    '<td>%s</td></tr>' % (esc(manager['name']), esc(manager['hostname']), _badge(manager['verdict']),
+                                          _link(manager['reports'].get('html'), dest, label), _domains(manager)))
     return ('<table class="matrix"><caption>Managers and their domains</caption><thead><tr><th scope="col">SDDC '
             'Manager</th><th scope="col">Verdict</th><th scope="col">Run report</th><th scope="col">Domains</th>'
             '</tr></thead><tbody>%s</tbody></table>' % ''.join(rows)) if rows else '<p>No SDDC Manager.</p>'

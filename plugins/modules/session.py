@@ -92,8 +92,12 @@ session:
   returned: always; V(null) with O(state=absent), an O(api_token) or a failure
   type: dict
 changed:
-  description: V(true) when O(state=absent) revoked a refresh token.
+  description: Always V(false); opening or ending a session changes nothing SDDC Manager keeps.
   returned: always
+  type: bool
+revoked:
+  description: V(true) when O(state=absent) revoked a refresh token.
+  returned: with O(state=absent)
   type: bool
 error_kind:
   description: On failure, its kind, one of C(ConfigurationError), C(ApiError), C(AuthenticationError),

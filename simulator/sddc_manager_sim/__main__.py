@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 
 from .server import SimulatorServer
 from .state import DEFAULT_VERSION, SimulatorState
@@ -28,7 +29,11 @@ def parse_args(argv):
                         help='appliance version to report (default %s; 9.0.x has no export operations and '
                              'no 9.1 query parameters on a run read)' % DEFAULT_VERSION)
     parser.add_argument('--token-lifetime', type=float, help='access-token lifetime in seconds (default 3600)')
-    parser.add_argument('--url-file', help='write the URL the simulator listens on to this file once ready')
+    parser.add_argument('--managers', type=int, default=1,
+                        help='serve this many independent SDDC Managers, each with its own state, on ports --port, '
+                             '--port + 1, ... (free ports with --port 0): a fleet in one process (default: 1)')
+    parser.add_argument('--url-file', help='write the URL the simulator listens on to this file once ready (one '
+                                           'line per manager)')
     parser.add_argument('--verbose', action='store_true', help='log every request to stderr')
     return parser.parse_args(argv)
 
@@ -45,12 +50,28 @@ def load_scenario(args):
     return scenario
 
 
+def start_servers(args):
+    """One server per simulated manager, each with its own state, the first on --port and the others after it."""
+    servers = []
+    try:
+        for index in range(args.managers):
+            port = args.port + index if args.port else 0
+            servers.append(SimulatorServer((args.host, port), SimulatorState(load_scenario(args)),
+                                           verbose=args.verbose, certfile=args.certfile, keyfile=args.keyfile))
+    except BaseException:
+        for server in servers:
+            server.server_close()
+        raise
+    return servers
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if not 1 <= args.managers <= 500:
+        sys.stderr.write('sddc_manager_sim: --managers must be from 1 to 500.\n')
+        return 2
     try:
-        state = SimulatorState(load_scenario(args))
-        server = SimulatorServer((args.host, args.port), state, verbose=args.verbose, certfile=args.certfile,
-                                 keyfile=args.keyfile)
+        servers = start_servers(args)
     except OSError as exc:
         sys.stderr.write('sddc_manager_sim: cannot listen on %s port %d: %s. Choose another with --port, or '
                          '--port 0 for a free one.\n' % (args.host, args.port, exc.strerror or exc))
@@ -61,15 +82,18 @@ def main(argv=None):
     if args.url_file:
         tmp = args.url_file + '.tmp'
         with open(tmp, 'w') as handle:
-            handle.write(server.url + '\n')
+            handle.write(''.join(server.url + '\n' for server in servers))
         os.replace(tmp, args.url_file)
-    sys.stderr.write('SDDC Manager simulator listening on %s\n' % server.url)
+    for server in servers[1:]:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stderr.write('SDDC Manager simulator listening on %s\n' % ', '.join(server.url for server in servers))
     try:
-        server.serve_forever()
+        servers[0].serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        for server in servers:
+            server.server_close()
     return 0
 
 

@@ -104,14 +104,15 @@ class AnsibleResult:
         if os.path.exists(results_path):
             with open(results_path) as handle:
                 self.results = [json.loads(line) for line in handle if line.strip()]
+        self.stats = next((entry['result'] for entry in self.results if entry['task'] == '__custom_stats__'), {})
+        self.results = [entry for entry in self.results if entry['task'] != '__custom_stats__']
 
     def custom_stats(self) -> dict:
         """What set_stats handed on (the artifacts an AWX job gives the next workflow node)."""
-        return next((entry['result'] for entry in self.results if entry['task'] == '__custom_stats__'), {})
+        return self.stats
 
     def task(self, index=-1):
         """The result of a task (as the recorder callback saw it), the last by default."""
-        self.results = [entry for entry in self.results if entry['task'] != '__custom_stats__']
         if not self.results:
             raise AssertionError('no task result was recorded:\n%s' % self.output[-4000:])
         return self.results[index]['result']

@@ -211,3 +211,57 @@ def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(
     finally:
         if late.process.poll() is None:
             late.stop()
+
+
+def test_one_simulator_process_serves_independent_managers(tmp_path):
+    import subprocess
+    import sys
+
+    import requests
+
+    from sim_harness import SIMULATOR_DIR
+    url_file = tmp_path / 'urls'
+    process = subprocess.Popen([sys.executable, '-m', 'sddc_manager_sim', '--port', '0', '--managers', '3',
+                                '--url-file', str(url_file)], cwd=SIMULATOR_DIR, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while not url_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        urls = url_file.read_text().split()
+        assert len(set(urls)) == 3
+        requests.post(urls[1] + '/v1/tokens', json={'username': USER, 'password': PASSWORD}, timeout=10)
+        logins = [requests.get(url + '/sim/stats', timeout=10).json()['logins'] for url in urls]
+        assert logins == [0, 1, 0], 'each manager has its own state'
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_the_inventory_takes_vault_strings_and_caches_its_reading(fleet_sims, ansible, tmp_path):
+    import subprocess
+
+    vault_file = tmp_path / 'vault-pass'
+    vault_file.write_text('fleet-vault-key\n')
+    encrypted = subprocess.run([ansible_command('ansible-vault'), 'encrypt_string', '--vault-password-file',
+                                str(vault_file), PASSWORD, '--name', 'password'], capture_output=True, text=True,
+                               check=True, stdin=subprocess.DEVNULL).stdout
+    fleet_sims['ready'].scenario(domains=READY_DOMAINS)
+    inventory = tmp_path / 'vaulted.sddc_managers.yml'
+    inventory.write_text('plugin: sddc.manager.sddc_managers\nusername: %s\n%s\ncache: true\n'
+                         'cache_plugin: ansible.builtin.jsonfile\ncache_connection: %s\nmanagers:\n'
+                         '  - {hostname: "%s", name: ready}\n'
+                         % (USER, encrypted.strip(), tmp_path / 'cache', fleet_sims['ready'].url))
+    command = [ansible_command('ansible-inventory'), '-i', str(inventory), '--list', '--vault-password-file',
+               str(vault_file)]
+    first = ansible._run(command, {}, 120)
+    assert first.rc == 0 and 'sddc_manager_unreachable' not in first.stdout, first
+    assert fleet_sims['ready'].stats()['logins'] == 1
+    second = ansible._run(command, {}, 120)
+    assert second.rc == 0 and plain(json.loads(second.stdout))['_meta']['hostvars']['ready'][
+        'sddc_manager_version'] == '9.1.0.0.24000000'
+    assert fleet_sims['ready'].stats()['logins'] == 1, 'the second reading came from the cache'
+    cached = ''.join(path.read_text() for path in (tmp_path / 'cache').iterdir())
+    assert 'sim-access-' not in cached and 'sim-refresh-' not in cached
+    for text in (first.output, second.output, cached):
+        assert PASSWORD not in text

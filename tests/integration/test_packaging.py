@@ -52,3 +52,6 @@ def test_ansible_doc_renders_both_roles_and_every_module(tmp_path):
     assert len(modules) >= 9
     for name in modules:
         assert 'sddc.manager.%s ' % name in listed, name
+    inventory = subprocess.run([doc, '-t', 'inventory', 'sddc.manager.sddc_managers'], capture_output=True, text=True,
+                               env=env, check=False, cwd=str(tmp_path))
+    assert inventory.returncode == 0 and 'stale_after_days' in inventory.stdout, inventory.stderr

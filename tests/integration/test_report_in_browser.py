@@ -160,3 +160,30 @@ def test_the_trend_of_100_reports_renders_escapes_and_loads_nothing(ansible, tmp
     assert 'script' not in page.tags and 'b' not in page.tags and 'i' not in page.tags and 'u' not in page.tags
     assert 'Check <b>9</b>' in page.cells and 'wld-<i>0</i>' in page.cells, 'markup shows as text'
     assert page_requests(Recorder.seen) == [], 'no request left the page'
+
+
+def test_the_fleet_page_renders_escapes_and_loads_nothing(ansible, tmp_path, recording_proxy):
+    hostile = dict(name='sfo-<b>m01</b>', hostname='https://sddc-<u>a</u>', verdict='BLOCKED', run_id='run-1',
+                   reasons=[], domains=[dict(name='wld-<i>1</i>', verdict='BLOCKED', error=1, warning=0)],
+                   checks=[dict(check='<script>document.title="owned"</script>', severity='ERROR',
+                                domain='wld-<i>1</i>', blocking=True)], reports={})
+    managers = [hostile, dict(name='lab', hostname='lab.example.com', reason=MARKUP)]
+    result = ansible.playbook([{'name': 'fleet', 'sddc.manager.fleet_report': {
+        'dest': str(tmp_path / 'fleet'), 'managers': managers}, 'register': 'fleet'}])
+    assert result.rc == 0 and result.task()['verdict'] == 'BLOCKED', result
+    page_path = result.task()['html']
+    profile = str(tmp_path / 'chromium-profile')
+    dumped = chromium('--dump-dom', 'file://' + page_path, proxy=recording_proxy, profile=profile)
+    assert dumped.returncode == 0 and '<body' in dumped.stdout, dumped.stderr[-2000:]
+    page = Page()
+    page.feed(dumped.stdout)
+    assert page.title == 'Fleet upgrade pre-check: BLOCKED', 'no script changed the title'
+    assert {'summary', 'matrix', 'checks', 'not-checked'} <= page.ids
+    assert not {'script', 'b', 'i', 'u'} & set(page.tags), 'markup stayed text'
+    assert 'sfo-<b>m01</b>' in dumped.stdout.replace('&lt;', '<').replace('&gt;', '>')
+    assert page_requests(Recorder.seen) == [], 'no request left the page'
+    shot = str(tmp_path / 'fleet.png')
+    taken = chromium('--screenshot=%s' % shot, '--window-size=1200,900', 'file://' + page_path,
+                     proxy=recording_proxy, profile=profile)
+    assert taken.returncode == 0 and os.path.getsize(shot) > 10000, taken.stderr[-2000:]
+    assert page_requests(Recorder.seen) == []

@@ -223,3 +223,11 @@ def test_the_connection_role_defines_every_connection_option_once():
         with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'argument_specs.yml')) as handle:
             text = handle.read()
         assert role == 'connection' or 'sddc_manager_hostname:' not in text, 'defined once: %s' % role
+
+
+def test_the_fleet_report_role_feeds_its_module_and_its_defaults_match():
+    specs, defaults = role_specs('fleet_report')
+    assert specs['fleet_report_dest']['type'] == real_spec('fleet_report')['dest']['type']
+    for variable, spec in specs.items():
+        assert same_default(spec.get('default'), defaults.get(variable)), variable
+    assert set(defaults) <= set(specs)

@@ -43,10 +43,10 @@ def test_absent_revokes_the_session_and_says_so(run_action, transport):
     session = run_action(ActionModule, LOGIN, no_log=True)['session']
     transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
     ended = run_action(ActionModule, dict(hostname=HOST, state='absent', session=session))
-    assert ended['changed'] is True and ended['msg'].startswith('Session with SDDC Manager')
+    assert ended['revoked'] is True and ended['changed'] is False and ended['msg'].startswith('Session with')
     assert json.loads(transport.sent[-1]['body']) == REFRESH
     nothing = run_action(ActionModule, dict(hostname=HOST, state='absent', username='u', password='p'))
-    assert nothing['changed'] is False and nothing['msg'] == 'No session to end.'
+    assert nothing['changed'] is False and nothing.get('revoked') is None and nothing['msg'] == 'No session to end.'
 
 
 def test_an_api_token_needs_no_session(run_action, transport):
