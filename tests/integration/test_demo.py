@@ -3,6 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """`make demo` works from what the README says: the simulator, env vars, the docs' playbook."""
 
+import json
 import os
 import subprocess
 import sys
@@ -34,6 +35,15 @@ def test_demo_prechecks_exports_and_keeps_what_it_wrote(tmp_path):
             'results failed: the results store did not answer. Remediation: Restart the LCM service '
             '(systemctl restart lcm) and export again. (reference token Q7XK2M)') in out
     assert 'localhost | SUCCESS' in out
+    # The fleet: three managers in one play, one page for all (one READY, one BLOCKED, one stopped).
+    assert 'BLOCKED: 3 SDDC Managers pre-checked: 1 BLOCKED, 1 NOT CHECKED, 1 READY.' in out
+    assert out.count('== (the play failed at the end, as it should: the fleet is BLOCKED)') == 1
+    pages = [line.split(': ', 1)[1] for line in out.splitlines() if line.strip().startswith('Fleet page: ')]
+    assert len(pages) == 1 and os.path.isfile(pages[0]) and pages[0].startswith(env['DEMO_OUTPUT'])
+    with open(pages[0].replace('.html', '.json')) as handle:
+        fleet = json.load(handle)
+    assert dict((m['name'], m['verdict']) for m in fleet['managers']) == {
+        'sfo-vcf01': 'READY', 'lax-vcf01': 'BLOCKED', 'lab-vcf01': 'NOT CHECKED'}
     assert 'No inventory was parsed' not in completed.stderr and 'provided hosts list is empty' not in completed.stderr
     assert 'VMware1!VMware1!' not in out + completed.stderr
 
