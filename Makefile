@@ -114,6 +114,7 @@ benchmark: collection
 	PYTHONPATH=$(BUILD)/src $(BIN)/python benchmarks/findings_benchmark.py
 	PYTHONPATH=$(BUILD)/src $(BIN)/python benchmarks/history_benchmark.py
 	$(BIN)/python benchmarks/wait_benchmark.py
+	PATH=$(BIN):$$PATH $(BIN)/python benchmarks/fleet_benchmark.py --managers 10 50 --duration 20
 
 clean:
 	rm -rf $(VENV) $(DEMO_VENV) $(BUILD) tests/output demo-output

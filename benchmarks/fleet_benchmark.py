@@ -115,13 +115,16 @@ def run_fleet(count, duration):
                    ANSIBLE_LOCALHOST_WARNING='0', ANSIBLE_NOCOLOR='1')
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
-        process = subprocess.Popen([ansible_command('ansible-playbook'), '-i', inventory, play], env=env, cwd=workdir,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        peak = 0
-        while process.poll() is None:
-            peak = max(peak, tree_pss(process.pid))
-            time.sleep(0.2)
-        output = process.stdout.read().decode('utf-8', 'replace')
+        log_path = os.path.join(workdir, 'ansible-playbook.log')
+        with open(log_path, 'wb') as log:   # a file, not a pipe: 50 hosts' output would fill a pipe and stall the play
+            process = subprocess.Popen([ansible_command('ansible-playbook'), '-i', inventory, play], env=env,
+                                       cwd=workdir, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            peak = 0
+            while process.poll() is None:
+                peak = max(peak, tree_pss(process.pid))
+                time.sleep(0.2)
+        with open(log_path, 'rb') as log:
+            output = log.read().decode('utf-8', 'replace')
         wall = time.monotonic() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if process.returncode != 0:
