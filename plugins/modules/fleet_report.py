@@ -73,14 +73,15 @@ attributes:
     support: none
   platform:
     platforms: posix
+  async:
+    support: none
   bypass_host_loop:
     support: none
 notes:
   - Run it once (C(run_once), or in a play on C(localhost)) after the pre-checks of every manager.
 seealso:
-  - role: sddc.manager.fleet_report
-  - role: sddc.manager.upgrade_precheck
   - module: sddc.manager.precheck_report
+  - module: sddc.manager.session
 '''
 
 EXAMPLES = r'''

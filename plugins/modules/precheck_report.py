@@ -111,17 +111,7 @@ EXAMPLES = r'''
 
 - name: Say where it is
   ansible.builtin.debug:
-    outcome:
-  description:
-    - What M(sddc.manager.fleet_report) needs of this run, the same whether read from here, a fact or the JSON
-      report. C(name), C(hostname), C(version), C(verdict), C(reason) (why it is NOT CHECKED or NOT FINISHED),
-      C(reasons), C(run_id), C(status), C(target_version), C(completed), C(counts) (C(error), C(warning), C(info),
-      C(passed)), C(domains) (each with C(name), C(verdict) and the same counts), C(checks) (each check that failed
-      the gate or warned, at most 500, with C(check), C(name), C(severity), C(domain), C(blocking) and
-      C(set_aside) for an ignored or waived one) and C(reports) (the paths written, by format).
-  returned: always
-  type: dict
-msg: "Open {{ report.html }}"
+    msg: "Open {{ report.html }}"
 '''
 
 RETURN = r'''
@@ -156,6 +146,16 @@ formats:
   type: list
   elements: str
   sample: [json, html]
+outcome:
+  description:
+    - What M(sddc.manager.fleet_report) needs of this run, the same whether read from here, a fact or the JSON
+      report. C(name), C(hostname), C(version), C(verdict), C(reason) (why it is NOT CHECKED or NOT FINISHED),
+      C(reasons), C(run_id), C(status), C(target_version), C(completed), C(counts) (C(error), C(warning), C(info),
+      C(passed)), C(domains) (each with C(name), C(verdict) and the same counts), C(checks) (each check that failed
+      the gate or warned, at most 500, with C(check), C(name), C(severity), C(domain), C(blocking) and
+      C(set_aside) for an ignored or waived one) and C(reports) (the paths written, by format).
+  returned: always
+  type: dict
 msg:
   description: What was written (or would be, in check mode), in one line.
   returned: success

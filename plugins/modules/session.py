@@ -46,10 +46,13 @@ attributes:
     platforms: all
   action:
     support: full
+  async:
+    support: none
   bypass_host_loop:
     support: none
 seealso:
-  - role: sddc.manager.upgrade_precheck
+  - module: sddc.manager.appliance_info
+  - module: sddc.manager.fleet_report
 '''
 
 EXAMPLES = r'''

@@ -23,7 +23,8 @@ SECRET_MARKERS = ('sim-access-', 'sim-refresh-', PASSWORD)
 
 @pytest.fixture(scope='module')
 def fleet_sims(tmp_path_factory):
-    sims = dict((name, Simulator(str(tmp_path_factory.mktemp('fleet-' + name)))) for name in ('ready', 'blocked', 'wrong'))
+    sims = dict((name, Simulator(str(tmp_path_factory.mktemp('fleet-' + name))))
+                for name in ('ready', 'blocked', 'wrong'))
     yield sims
     for sim in sims.values():
         if sim.process.poll() is None:
@@ -177,13 +178,14 @@ def test_slices_merge_into_one_fleet_page_from_the_reports(fleet, fleet_sims, an
                                                       'fleet_report_from': 'artifacts'}}]}]
     (fleet / 'node.yml').write_text(json.dumps(node))
     (fleet / 'artifacts.json').write_text(json.dumps(artifacts))
-    from_artifacts = ansible.playbook_file(str(fleet / 'node.yml'), extra_args=['-e', '@' + str(fleet / 'artifacts.json')])
+    from_artifacts = ansible.playbook_file(str(fleet / 'node.yml'),
+                                           extra_args=['-e', '@' + str(fleet / 'artifacts.json')])
     assert from_artifacts.rc == 2 and 'BLOCKED: 4 SDDC Managers pre-checked' in from_artifacts.output, from_artifacts
     assert from_artifacts.custom_stats()['sddc_manager_fleet']['verdict'] == 'BLOCKED'
 
 
-def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(fleet, fleet_sims, ansible,
-                                                                                  tmp_path_factory):
+def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(
+        fleet, fleet_sims, ansible, tmp_path_factory):
     late = Simulator(str(tmp_path_factory.mktemp('fleet-late')))
     try:
         late.scenario(precheck={'duration': 30})

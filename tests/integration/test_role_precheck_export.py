@@ -112,3 +112,14 @@ def test_check_mode_with_force_does_not_report_the_last_exports_file_as_the_new_
     assert 'Check mode: an export of run %s would be started, waited for and saved' % RUN_ID in result.output
     assert '(%d bytes)' % len(CSV) not in result.output, 'the old file is not the one that would be saved'
     assert os.listdir(str(tmp_path)) == []
+
+
+def test_a_dest_ending_in_a_slash_is_made_as_upgrade_precheck_makes_its_own(sim, ansible, tmp_path):
+    sim.scenario(exports=[{'run_id': RUN_ID, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=str(tmp_path / 'new' / 'dir')
+                                                     + '/'))])
+    assert result.rc == 0, result
+    assert (tmp_path / 'new' / 'dir' / 'precheck.csv').read_text() == CSV
+    missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=str(tmp_path / 'nowhere' /
+                                                                                            'file.csv')))])
+    assert missing.rc == 2 and 'does not exist; create it' in missing.output, 'a file path still needs its directory'

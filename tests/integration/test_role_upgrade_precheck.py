@@ -180,3 +180,28 @@ def test_html_report_escapes_every_api_value(markup_domain, ansible, tmp_path):
     assert '<img src=x' not in page and 'javascript:' not in page
     assert '<a href="https://kb.example.com/42" rel="noopener noreferrer">more</a>' in page
     assert "default-src 'none'" in page and '<script' not in page.replace('&lt;script', '')
+
+
+def argument_spec_variables(role):
+    import yaml
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), 'roles', role,
+                        'meta', 'argument_specs.yml')
+    with open(path) as handle:
+        return yaml.safe_load(handle)['argument_specs']['main']['options']
+
+
+def test_omit_means_unset_for_every_variable_of_the_role(sim, ansible, tmp_path):
+    """The pattern the examples use ("{{ x | default(omit) }}") works for every variable, run id included."""
+    sim.scenario(precheck=QUICK)
+    variables = argument_spec_variables('upgrade_precheck')
+    omitted = dict((name, '{{ omit }}') for name, spec in variables.items()
+                   if not spec.get('required') and name != 'upgrade_precheck_domains')
+    assert 'upgrade_precheck_run_id' in omitted and len(omitted) == len(variables) - 2
+    result = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path, upgrade_precheck_domains=['mgmt-01']),
+                                                **omitted))])
+    assert result.rc == 0, result
+    assert summary_line(result).startswith('READY: pre-check run ')
+    nothing = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path), upgrade_precheck_domains='{{ omit }}',
+                                                 upgrade_precheck_run_id='{{ omit }}'))])
+    assert nothing.rc == 2 and 'Set upgrade_precheck_domains' in nothing.output, nothing
+    assert "has no len()" not in nothing.output
