@@ -201,6 +201,9 @@ def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(
                     late.stop()
                     return
                 time.sleep(0.2)
+        # And a run that will not start on another manager: SDDC Manager refuses it.
+        fleet_sims['blocked'].fault(kind='status', path='^/v1/system/check-sets$', method='POST', status=500,
+                                    body={'message': 'The check-set service is not running.'}, count=5)
         stopper = threading.Thread(target=stop_when_running)
         stopper.start()
         result = ansible.playbook_file(write_play(fleet, extra_vars={'upgrade_precheck_timeout': 6}),
@@ -209,7 +212,11 @@ def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(
         assert result.rc == 2, result
         late_entry = next(m for m in fleet_json(fleet)['managers'] if m['name'] == 'late')
         assert late_entry['verdict'] == 'NOT FINISHED' and late_entry['run_id'], late_entry
-        assert sorted(m['name'] for m in fleet_json(fleet)['managers']) == ['blocked', 'late', 'ready', 'wrong']
+        managers = dict((m['name'], m) for m in fleet_json(fleet)['managers'])
+        assert sorted(managers) == ['blocked', 'late', 'ready', 'wrong']
+        assert managers['blocked']['verdict'] == 'NOT CHECKED', managers['blocked']
+        assert 'The check-set service is not running.' in managers['blocked']['reason']
+        assert managers['ready']['verdict'] == 'READY'
     finally:
         if late.process.poll() is None:
             late.stop()

@@ -116,10 +116,10 @@ def test_check_mode_with_force_does_not_report_the_last_exports_file_as_the_new_
 
 def test_a_dest_ending_in_a_slash_is_made_as_upgrade_precheck_makes_its_own(sim, ansible, tmp_path):
     sim.scenario(exports=[{'run_id': RUN_ID, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
-    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=str(tmp_path / 'new' / 'dir')
-                                                     + '/'))])
+    made = str(tmp_path / 'new' / 'dir') + '/'
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=made))])
     assert result.rc == 0, result
     assert (tmp_path / 'new' / 'dir' / 'precheck.csv').read_text() == CSV
-    missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=str(tmp_path / 'nowhere' /
-                                                                                            'file.csv')))])
+    nowhere = str(tmp_path / 'nowhere' / 'file.csv')
+    missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=nowhere))])
     assert missing.rc == 2 and 'does not exist; create it' in missing.output, 'a file path still needs its directory'
