@@ -234,7 +234,7 @@ def _write_report(module) -> dict:
     if not result.get('exists', True) or not isinstance(result.get('findings'), list):
         raise ConfigurationError('result must be what sddc.manager.wait_for_precheck or sddc.manager.precheck_info '
                                  'returned for a run that exists (it has no findings).', option='result')
-    not_checked = result.get('verdict') == NOT_CHECKED and result.get('run_id') is None
+    not_checked = result.get('verdict') == NOT_CHECKED and not result.get('run_id')   # '' on ansible-core < 2.19
     run_id = 'not-checked' if not_checked else canonical_run_id(result.get('run_id'))
     check_waivers(params['waivers'])
     dest = params['dest']
