@@ -13,7 +13,7 @@ import os
 from urllib.parse import quote
 
 from ansible_collections.sddc.manager.plugins.module_utils.fleet import VERDICT_ORDER, check_phrase
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import STYLE, VERDICT_CLASS, esc
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import VERDICT_CLASS, esc, html_page
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
 FLEET_STYLE = '''
@@ -85,17 +85,7 @@ def _not_checked(data: dict) -> str:
 def render_fleet_html(data: dict, dest: str = None) -> bytes:
     """The self-contained fleet page; links to each run report are relative to ``dest``, where the page goes."""
     tally = ', '.join('%d %s' % (data['counts'][v], esc(v)) for v in VERDICT_ORDER if data['counts'].get(v))
-    page = '''<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Fleet upgrade pre-check: %(verdict)s</title>
-<style>%(style)s%(fleet_style)s</style>
-</head>
-<body>
-<header id="summary">
+    body = '''<header id="summary">
 <h1>Fleet upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span></h1>
 <p id="managers-line">%(managers)d SDDC Manager%(s)s: %(tally)s. %(domains)d domains pre-checked%(completed)s.</p>
 </header>
@@ -111,12 +101,10 @@ def render_fleet_html(data: dict, dest: str = None) -> bytes:
 <h2>Not pre-checked</h2>
 %(not_checked)s
 </section>
-<footer>Written by the sddc.manager Ansible collection from the pre-check results of each SDDC Manager.</footer>
-</body>
-</html>
-''' % dict(verdict=esc(data['verdict']), css=VERDICT_CLASS.get(data['verdict'], 'other'), style=STYLE,
-           fleet_style=FLEET_STYLE, managers=len(data['managers']), s='' if len(data['managers']) == 1 else 's',
-           tally=tally or 'none', domains=data['domains_checked'],
-           completed=', the last run completed %s' % esc(data['completed']) if data['completed'] else '',
-           matrix=_matrix(data, dest), checks=_checks(data), not_checked=_not_checked(data))
-    return page.encode('utf-8')
+<footer>Written by the sddc.manager Ansible collection from the pre-check results of each SDDC Manager.</footer>'''
+    body = body % dict(
+        verdict=esc(data['verdict']), css=VERDICT_CLASS.get(data['verdict'], 'other'), managers=len(data['managers']),
+        s='' if len(data['managers']) == 1 else 's', tally=tally or 'none', domains=data['domains_checked'],
+        completed=', the last run completed %s' % esc(data['completed']) if data['completed'] else '',
+        matrix=_matrix(data, dest), checks=_checks(data), not_checked=_not_checked(data))
+    return html_page('Fleet upgrade pre-check: %s' % data['verdict'], body, FLEET_STYLE)

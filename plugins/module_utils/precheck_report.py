@@ -242,6 +242,28 @@ footer{margin-top:2rem;font-size:.85rem;color:#78909c}
 '''
 
 
+PAGE = '''<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>%s</title>
+<style>%s</style>
+</head>
+<body>
+%s
+</body>
+</html>
+'''
+
+
+def html_page(title: str, body: str, style: str = '') -> bytes:
+    """A self-contained page of the collection (run report, trend, fleet): no script, nothing loaded, a policy
+    that says so to the browser; ``title`` is escaped here, ``body`` is markup whose values were escaped."""
+    return (PAGE % (esc(title), STYLE + style, body)).encode('utf-8')
+
+
 def render_html(report: dict) -> bytes:
     """The self-contained page: facts, verdict, counts as bars, then the findings most severe first."""
     verdict = report.get('verdict') or 'NOT FINISHED'
@@ -257,17 +279,7 @@ def render_html(report: dict) -> bytes:
         report.get('input_errors') or [])
     notes.append(count_mismatch(report))
     note_list = ''.join('<li>%s</li>' % esc(note) for note in notes if note)
-    page = '''<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Upgrade pre-check %(run)s: %(verdict)s</title>
-<style>%(style)s</style>
-</head>
-<body>
-<header id="summary">
+    body = '''<header id="summary">
 <h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span>%(gap)s</h1>
 <p id="counts-line">%(counts_line)s, %(silenced)d silenced.</p>
 <dl class="facts">%(facts)s</dl>
@@ -285,12 +297,10 @@ def render_html(report: dict) -> bytes:
 %(coverage)s
 %(silenced_section)s
 <footer>Written by the sddc.manager Ansible collection from SDDC Manager's results of this run. Passed checks are
-counted, not listed.</footer>
-</body>
-</html>
-''' % dict(run=esc(report.get('run_id')), verdict=esc(verdict), css=VERDICT_CLASS.get(verdict, 'other'),
-           style=STYLE, counts_line=counts_phrase(summary), silenced=count(summary.get('silenced')), facts=fact_list,
-           notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
-           gap=_gap_badge(report), counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
-           silenced_section=_silenced(report), since=_since(report))
-    return page.encode('utf-8')
+counted, not listed.</footer>''' % dict(
+        verdict=esc(verdict), css=VERDICT_CLASS.get(verdict, 'other'), counts_line=counts_phrase(summary),
+        silenced=count(summary.get('silenced')), facts=fact_list,
+        notes='<ul class="notes">%s</ul>' % note_list if note_list else '',
+        gap=_gap_badge(report), counts=_counts(summary), findings=_findings(report), coverage=_coverage(report),
+        silenced_section=_silenced(report), since=_since(report))
+    return html_page('Upgrade pre-check %s: %s' % (report.get('run_id'), verdict), body)

@@ -14,7 +14,7 @@ import os
 from datetime import datetime
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITY_RANK, count
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import STYLE, esc
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import esc, html_page
 from ansible_collections.sddc.manager.plugins.module_utils.run_diff import identity
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
@@ -134,21 +134,9 @@ def _manager_section(manager: dict) -> str:
 def render_trend_html(data: dict) -> bytes:
     """The self-contained trend page: per SDDC Manager, the counts over time and each finding's life."""
     sections = ''.join(_manager_section(m) for m in data['managers']) or '<p class="none">No run report found.</p>'
-    page = '''<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Upgrade pre-check trend</title>
-<style>%s tr.closed td{color:#78909c}</style>
-</head>
-<body>
-<h1>Upgrade pre-check trend</h1>
+    body = '''<h1>Upgrade pre-check trend</h1>
 <p id="reports-line">%d run reports of %d SDDC Manager%s.</p>
 %s
-<footer>Written by the sddc.manager Ansible collection from the JSON reports of its runs.</footer>
-</body>
-</html>
-''' % (STYLE, data['reports'], len(data['managers']), '' if len(data['managers']) == 1 else 's', sections)
-    return page.encode('utf-8')
+<footer>Written by the sddc.manager Ansible collection from the JSON reports of its runs.</footer>''' % (
+        data['reports'], len(data['managers']), '' if len(data['managers']) == 1 else 's', sections)
+    return html_page('Upgrade pre-check trend', body, ' tr.closed td{color:#78909c}')
