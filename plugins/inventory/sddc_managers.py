@@ -119,21 +119,18 @@ import time
 from datetime import datetime, timedelta, timezone
 
 from ansible.errors import AnsibleParserError
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.sddc.manager.plugins.module_utils.appliance import appliance_version, parse_version
-from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
-    RUNNING_TASK_STATES,
-    describe_task_info,
-    last_runs,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import RUNNING_TASK_STATES, runs_of_domains
 from ansible_collections.sddc.manager.plugins.module_utils.client import HAS_REQUESTS, SddcManagerClient
 from ansible_collections.sddc.manager.plugins.module_utils.domains import list_domains
 from ansible_collections.sddc.manager.plugins.module_utils.errors import SddcManagerError
 from ansible_collections.sddc.manager.plugins.module_utils.options import REQUEST_TIMEOUT_RANGE
 from ansible_collections.sddc.manager.plugins.module_utils.redact import Redactor
 from ansible_collections.sddc.manager.plugins.module_utils.retry import RetryPolicy
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, parse_timestamp
 
 MANAGER_KEYS = ('hostname', 'name', 'username', 'password', 'api_token', 'validate_certs', 'ca_path')
 SHARED_KEYS = ('username', 'password', 'api_token', 'validate_certs', 'ca_path')
@@ -150,24 +147,15 @@ def _secret(value):
 
 def newest_runs(client, domain: dict) -> tuple:
     """(the newest run of ``domain``, its newest finished run), each a run-list entry, or None."""
-    entries = []
-    for info in last_runs(client, domain):
-        stamp = info.get('timestamp')
-        entries.append((stamp if isinstance(stamp, (int, float)) and not isinstance(stamp, bool) else 0,
-                        describe_task_info(info)))
-    entries.sort(key=lambda item: -item[0])
-    newest = entries[0][1] if entries else None
-    finished = next((entry for dummy, entry in entries
-                     if entry['status'] and entry['status'] not in RUNNING_TASK_STATES), None)
-    return newest, finished
+    entries = runs_of_domains(client, [domain])   # newest first
+    finished = next((entry for entry in entries if entry['status'] and entry['status'] not in RUNNING_TASK_STATES),
+                    None)
+    return (entries[0] if entries else None), finished
 
 
 def _age_days(stamp: str, now: datetime):
-    try:
-        moment = datetime.fromisoformat(str(stamp).replace('Z', '+00:00'))
-    except (TypeError, ValueError):
-        return None
-    return (now - moment) / timedelta(days=1)
+    moment = parse_timestamp(stamp)
+    return None if moment is None else (now - moment) / timedelta(days=1)
 
 
 def read_manager(settings: dict, stale_after_days: float, now: datetime) -> dict:
@@ -276,14 +264,10 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     @staticmethod
     def _boolean(value, index):
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in ('1', 'true', 'yes', 'on'):
-            return True
-        if text in ('0', 'false', 'no', 'off'):
-            return False
-        raise AnsibleParserError('managers[%d]: validate_certs must be true or false; got %r.' % (index, value))
+        try:
+            return boolean(value, strict=True)
+        except TypeError:
+            raise AnsibleParserError('managers[%d]: validate_certs must be true or false; got %r.' % (index, value))
 
     # -- reading ----------------------------------------------------------------------------------------------
 

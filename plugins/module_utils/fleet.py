@@ -11,10 +11,8 @@ Wherever it comes from it is read as untrusted: every string bounded and made on
 Fail closed: a verdict the fleet cannot read is NOT CHECKED, a run-level reason blocks every domain.
 """
 
-import hashlib
 import json
 import os
-import re
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import count
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
@@ -29,7 +27,6 @@ from ansible_collections.sddc.manager.plugins.module_utils.text import one_line,
 # Worst first: the fleet's verdict is the worst of its managers'.
 VERDICT_ORDER = (BLOCKED, NOT_CHECKED, NOT_FINISHED, READY_WITH_WARNINGS, READY)
 GOOD = (READY, READY_WITH_WARNINGS)
-STATS_PREFIX = 'sddc_manager_precheck_'
 MAX_CHECKS = 500          # per manager: the fleet page groups them; the run report keeps them all
 MAX_DOMAINS = 1000
 MAX_MANAGERS = 5000
@@ -43,16 +40,6 @@ def worst(verdicts) -> str:
     """The worst of ``verdicts`` (READY when there are none)."""
     ranks = [VERDICT_ORDER.index(v) for v in verdicts]
     return VERDICT_ORDER[min(ranks)] if ranks else READY
-
-
-def stats_key(name: str) -> str:
-    """The ``set_stats`` key of one manager: a variable name, different for every inventory name.
-
-    AWX merges the artifacts of job slices key by key at the top level, so each manager needs a key of its own;
-    the digest keeps ``sfo-m01`` and ``sfo_m01`` apart after the name is made a valid variable name.
-    """
-    safe = re.sub(r'[^a-z0-9_]', '_', str(name).lower())[:64]
-    return '%s%s_%s' % (STATS_PREFIX, safe, hashlib.sha256(str(name).encode('utf-8')).hexdigest()[:8])
 
 
 def _counts(entry) -> dict:

@@ -10,6 +10,7 @@ and the length is bounded.
 """
 
 import re
+from datetime import datetime, timezone
 from typing import Optional
 
 MSG_LIMIT = 2000
@@ -119,3 +120,13 @@ def format_duration(seconds: float) -> str:
         return '%dm%02ds' % (minutes, seconds)
     hours, minutes = divmod(minutes, 60)
     return '%dh%02dm' % (hours, minutes)
+
+
+def parse_timestamp(value) -> Optional[datetime]:
+    """An ISO 8601 time as the collection writes it (``2026-12-01T10:00:00.000Z``), timezone-aware (UTC when it
+    names none); None when it is not one."""
+    try:
+        moment = datetime.fromisoformat(str(value).replace('Z', '+00:00'))
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

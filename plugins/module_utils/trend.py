@@ -11,12 +11,11 @@ escaped, no script.
 
 import json
 import os
-from datetime import datetime
 
 from ansible_collections.sddc.manager.plugins.module_utils.findings import SEVERITY_RANK, count
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import esc, html_page
 from ansible_collections.sddc.manager.plugins.module_utils.run_diff import identity
-from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
+from ansible_collections.sddc.manager.plugins.module_utils.text import one_line, parse_timestamp
 
 MAX_REPORTS = 5000
 TREND_JSON = 'precheck-trend.json'   # the trend's own file, never read as a run report
@@ -44,13 +43,6 @@ def load_reports(folder: str) -> tuple:
     return reports, skipped
 
 
-def _day(stamp):
-    try:
-        return datetime.fromisoformat(str(stamp).replace('Z', '+00:00'))
-    except (TypeError, ValueError):
-        return None
-
-
 def manager_trend(reports: list) -> dict:
     """Counts per run, domain and severity, and each finding's first and last seen, days open and runs."""
     runs, lives = [], {}
@@ -75,7 +67,7 @@ def manager_trend(reports: list) -> dict:
     newest = runs[-1]['run_id'] if runs else None
     findings = []
     for life in lives.values():
-        first, last = _day(life['first_seen']), _day(life['last_seen'])
+        first, last = parse_timestamp(life['first_seen']), parse_timestamp(life['last_seen'])
         life['open'] = life['runs'][-1] == newest
         life['days_open'] = (last - first).days if first and last else None
         findings.append(life)

@@ -189,6 +189,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.fleet import (
 from ansible_collections.sddc.manager.plugins.module_utils.fleet_page import render_fleet_html, render_fleet_json
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
 from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_files
+from ansible_collections.sddc.manager.plugins.module_utils.text import parse_timestamp
 
 OPTIONS = dict(
     dest=dict(type='path', required=True),
@@ -200,12 +201,7 @@ OPTIONS = dict(
 
 def stamp(completed) -> str:
     """``20261202T101500Z`` from the newest run's completion, else from now."""
-    try:
-        moment = datetime.fromisoformat(str(completed).replace('Z', '+00:00'))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-    except (TypeError, ValueError):
-        moment = datetime.now(timezone.utc)
+    moment = parse_timestamp(completed) or datetime.now(timezone.utc)
     return moment.astimezone(timezone.utc).strftime('%Y%m%dT%H%M%SZ')
 
 

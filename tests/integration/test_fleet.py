@@ -95,7 +95,15 @@ def everything_written(tmp_path, result):
 def test_the_inventory_lists_every_manager_with_groups_and_no_secret(fleet, fleet_sims, ansible):
     alone = fleet / 'alone'   # the plugin's own output, without the play's group_vars beside the file
     alone.mkdir()
-    (alone / 'fleet.sddc_managers.yml').write_text((fleet / 'fleet.sddc_managers.yml').read_text())
+    (alone / 'fleet.sddc_managers.yml').write_text(
+        (fleet / 'fleet.sddc_managers.yml').read_text().replace('managers:', '''compose:
+  domain_count: sddc_manager_domains | length
+groups:
+  has_one_domain: sddc_manager_domains | length == 1
+keyed_groups:
+  - key: sddc_manager_version.split('.')[:3] | join('_')
+    prefix: build
+managers:'''))
     fleet = alone
     listed = ansible._run([ansible_command('ansible-inventory'), '--list'] + inventory_args(fleet),
                           dict(SDDC_MANAGER_PASSWORD=PASSWORD), 120)
@@ -108,6 +116,8 @@ def test_the_inventory_lists_every_manager_with_groups_and_no_secret(fleet, flee
     ready = data['_meta']['hostvars']['ready']
     assert [d['name'] for d in ready['sddc_manager_domains']] == ['mgmt-01']
     assert ready['sddc_manager_last_precheck'] == {'mgmt-01': None}
+    assert ready['domain_count'] == 1 and data['has_one_domain']['hosts'] == ['ready']   # compose, groups
+    assert sorted(data['build_9_1_0']['hosts']) == ['blocked', 'ready', 'wrong']         # keyed_groups
     assert 'Connection refused' in data['_meta']['hostvars']['stopped']['sddc_manager_inventory_error']
     assert 'could not be read' in listed.stderr
     graph = ansible._run([ansible_command('ansible-inventory'), '--graph'] + inventory_args(fleet),
@@ -217,6 +227,9 @@ def test_a_manager_stopped_mid_play_is_not_finished_and_the_others_are_reported(
         assert managers['blocked']['verdict'] == 'NOT CHECKED', managers['blocked']
         assert 'The check-set service is not running.' in managers['blocked']['reason']
         assert managers['ready']['verdict'] == 'READY'
+        # The role failed inside on that manager, and still ended its session (the inventory's, then the role's).
+        log = [entry[:2] for entry in fleet_sims['blocked'].stats()['log']]
+        assert log.count(['POST', '/v1/tokens']) == 2 and log.count(['DELETE', '/v1/tokens/refresh-token']) == 2
     finally:
         if late.process.poll() is None:
             late.stop()
@@ -274,3 +287,14 @@ def test_the_inventory_takes_vault_strings_and_caches_its_reading(fleet_sims, an
     assert 'sim-access-' not in cached and 'sim-refresh-' not in cached
     for text in (first.output, second.output, cached):
         assert PASSWORD not in text
+
+
+def test_the_fleet_page_is_written_when_every_manager_failed(ansible, tmp_path):
+    (tmp_path / 'fleet.sddc_managers.yml').write_text(
+        'plugin: sddc.manager.sddc_managers\nusername: %s\nmanagers:\n'
+        '  - {hostname: "http://127.0.0.1:9", name: gone-1}\n  - {hostname: "http://127.0.0.1:7", name: gone-2}\n'
+        % USER)
+    result = ansible.playbook_file(write_play(tmp_path), extra_args=inventory_args(tmp_path),
+                                   env=dict(SDDC_MANAGER_PASSWORD=PASSWORD))
+    assert result.rc == 2 and 'NOT CHECKED: 2 SDDC Managers pre-checked: 2 NOT CHECKED.' in result.output, result
+    assert [m['verdict'] for m in fleet_json(tmp_path)['managers']] == ['NOT CHECKED', 'NOT CHECKED']

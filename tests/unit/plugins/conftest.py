@@ -14,9 +14,8 @@ from ansible_collections.sddc.manager.plugins.module_utils import waiter as wait
 
 
 @pytest.fixture
-def run_action(transport, monkeypatch):
-    """Run ``ActionModule`` with ``args``; HTTP goes to the fake transport, sleeps to a fake clock."""
-    clock = [1000.0]
+def fake_http(transport, monkeypatch):
+    """Every client a plugin builds sends through the fake transport; returns the transport."""
     real_session = requests.Session
 
     def fake_session():
@@ -25,10 +24,18 @@ def run_action(transport, monkeypatch):
         session.mount('http://', transport)
         return session
 
+    monkeypatch.setattr(client_module.requests, 'Session', fake_session)
+    return transport
+
+
+@pytest.fixture
+def run_action(fake_http, monkeypatch):
+    """Run ``ActionModule`` with ``args``; HTTP goes to the fake transport, sleeps to a fake clock."""
+    clock = [1000.0]
+
     def sleep(seconds):
         clock[0] += seconds
 
-    monkeypatch.setattr(client_module.requests, 'Session', fake_session)
     monkeypatch.setattr(client_module.time, 'sleep', sleep)
     monkeypatch.setattr(client_module.time, 'monotonic', lambda: clock[0])
     monkeypatch.setattr(waiter_module.time, 'sleep', sleep)

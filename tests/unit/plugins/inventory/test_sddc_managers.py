@@ -9,7 +9,6 @@ from datetime import datetime, timezone
 from unittest.mock import MagicMock
 
 import pytest
-import requests
 from ansible.errors import AnsibleParserError
 from ansible.inventory.data import InventoryData
 
@@ -29,20 +28,6 @@ SETTINGS = dict(hostname='sfo.example.com', username='admin@local', password=PAS
                 validate_certs=True, ca_path=None, request_timeout=30.0, name='sfo', given={})
 
 
-@pytest.fixture
-def fake_http(transport, monkeypatch):
-    real = requests.Session
-
-    def session():
-        made = real()
-        made.mount('https://', transport)
-        made.mount('http://', transport)
-        return made
-    monkeypatch.setattr(client_module.requests, 'Session', session)
-    monkeypatch.setattr(client_module.time, 'sleep', lambda seconds: None)
-    return transport
-
-
 def script_manager(transport):
     transport.add('POST', '/v1/tokens', status=201, json_body=login_answer())
     transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.1.0.0.24000000'})
@@ -58,7 +43,8 @@ def script_manager(transport):
     transport.add('DELETE', '/v1/tokens/refresh-token', status=204)
 
 
-def test_one_manager_read_into_domains_newest_runs_and_groups(fake_http):
+def test_one_manager_read_into_domains_newest_runs_and_groups(fake_http, monkeypatch):
+    monkeypatch.setattr(client_module.time, 'sleep', lambda seconds: None)
     script_manager(fake_http)
     reading = read_manager(SETTINGS, 7.0, NOW)
     assert reading['version'] == '9.1.0.0.24000000' and reading['error'] is None
@@ -103,8 +89,7 @@ READING = dict(version='9.1.0.0.1', domains=[{'id': 'd1', 'name': 'mgmt-01', 'ty
 def test_hosts_groups_and_no_secret_in_any_host_variable(monkeypatch):
     module, calls = plugin(dict(managers=[dict(hostname='sfo.example.com', name='sfo'),
                                           dict(hostname='lab.example.com', password='other-Secret-9',
-                                               validate_certs=False)],
-                                compose={'domain_count': 'sddc_manager_domains | length'}), monkeypatch,
+                                               validate_certs=False)]), monkeypatch,
                            readings=dict(sfo=READING))
     inventory = module.inventory
     assert sorted(inventory.groups['sddc_managers'].hosts, key=str) == [inventory.hosts['lab.example.com'],

@@ -5,7 +5,12 @@
 
 import pytest
 
-from ansible_collections.sddc.manager.plugins.module_utils.text import format_duration, one_line, plural
+from ansible_collections.sddc.manager.plugins.module_utils.text import (
+    format_duration,
+    one_line,
+    parse_timestamp,
+    plural,
+)
 
 
 @pytest.mark.parametrize('raw, line', [
@@ -40,3 +45,10 @@ def test_one_line_keeps_an_ordinary_line_as_it_is():
 def test_one_line_slow_path_cases(raw, line):
     assert one_line(raw) == line
     one_line(raw).encode('utf-8')
+
+
+def test_a_timestamp_is_read_aware_in_utc_or_not_at_all():
+    written = parse_timestamp('2026-12-01T10:15:00.123Z')
+    assert written.isoformat() == '2026-12-01T10:15:00.123000+00:00'
+    assert parse_timestamp('2026-12-01T10:15:00') == parse_timestamp('2026-12-01T10:15:00+00:00')
+    assert parse_timestamp(None) is None and parse_timestamp('yesterday') is None
