@@ -3,38 +3,16 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Wait, from the controller, for a pre-check run to finish and gate on its findings (docs: plugins/modules/)."""
 
-from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
-    canonical_run_id,
-    missing_run_error,
-    run_subject,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.errors import (
-    ConfigurationError,
-    PrecheckBlockedError,
-    SddcManagerError,
-    WaitTimeoutError,
-)
+from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id, run_subject
+from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.options import (
     RUN_WAIT,
     run_id_option,
     wait_options,
 )
-from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import (
-    FAIL_ON_CHOICES,
-    NEW_GATES,
-    Verdict,
-    findings_sentence,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
-from ansible_collections.sddc.manager.plugins.module_utils.run_diff import (
-    baseline_side,
-    check_comparable,
-    side,
-    since_baseline,
-)
-from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run
+from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import FAIL_ON_CHOICES, NEW_GATES
+from ansible_collections.sddc.manager.plugins.module_utils.run_gate import run_wait_result
 from ansible_collections.sddc.manager.plugins.module_utils.waivers import check_waivers
-from ansible_collections.sddc.manager.plugins.module_utils.waiter import ERROR, FINISHED, MISSING
 from ansible_collections.sddc.manager.plugins.plugin_utils.sddc_manager_action import SddcManagerAction
 
 GATE_OPTIONS = dict(
@@ -45,47 +23,6 @@ GATE_OPTIONS = dict(
     baseline=dict(type='str'),
     include_raw=dict(type='bool', default=False),
 )
-
-
-def run_wait_failure(run_id: str, outcome, client, verdict) -> SddcManagerError:
-    """Why a wait for a run fails: an error, a missing run, the time, or the gate (None when it passes)."""
-    if outcome.state == ERROR:
-        return outcome.error
-    if outcome.state == MISSING:
-        return missing_run_error(client, run_id)
-    if outcome.state != FINISHED:
-        return WaitTimeoutError(outcome.timeout_message())
-    return PrecheckBlockedError(verdict.message()) if verdict.failed else None
-
-
-def run_wait_result(run_id: str, outcome, client, params: dict, today=None) -> dict:
-    """What precheck_info returns for the run, plus elapsed, polls, verdict and failing; failed per fail_on."""
-    context = read_run_context(client, run_id, outcome.snapshot) if outcome.state == FINISHED else None
-    described = describe_run(run_id, outcome.snapshot, params['include_raw'], context)
-    baseline = None
-    if outcome.state == FINISHED and params['baseline']:
-        entry = context.entry or dict(id=run_id, domains=[], target_version=None, completion_timestamp=None)
-        baseline = baseline_side(client, params['baseline'], entry)
-        check_comparable(side(run_id, entry.get('completion_timestamp'), entry.get('target_version'),
-                              [d.get('name') or d.get('id') for d in entry.get('domains') or []], [], 'appliance'),
-                         baseline, False)
-    verdict = Verdict(described, params['fail_on'], params['ignore_checks'], params['waivers'], today,
-                      params['fail_on_incomplete_coverage'], baseline)
-    result = dict(described, findings=verdict.findings, elapsed=round(outcome.elapsed, 1), polls=outcome.polls,
-                  verdict=verdict.word, verdict_reasons=verdict.why(),
-                  counts_phrase=findings_sentence(described['summary'], verdict.findings),
-                  failing=verdict.failing if outcome.state == FINISHED else [])
-    if verdict.since is not None:
-        result['since_baseline'] = since_baseline(baseline, verdict.since)
-    failure = run_wait_failure(run_id, outcome, client, verdict)
-    if failure is not None:
-        result.update(failure.to_result(), failed=True)
-        return result
-    result['msg'] = verdict.message()
-    warnings = verdict.warning_lines()
-    if warnings:
-        result['warnings'] = warnings
-    return result
 
 
 class ActionModule(SddcManagerAction):

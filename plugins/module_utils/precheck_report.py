@@ -19,6 +19,7 @@ from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict impo
     count_mismatch,
     counts_phrase,
 )
+from ansible_collections.sddc.manager.plugins.module_utils.result_bounds import is_cut
 from ansible_collections.sddc.manager.plugins.module_utils.text import one_line
 
 VERDICT_CLASS = {'READY': 'ready', 'READY WITH WARNINGS': 'warnings', 'BLOCKED': 'blocked', 'NOT CHECKED': 'blocked'}
@@ -35,6 +36,10 @@ def judged(result: dict, waivers=None) -> tuple:
         return given[0], given[1], list(result.get('failing') or []), findings
     if not result.get('finished') or not all(key in result for key in RUN_KEYS):
         return given[0] or NOT_FINISHED, given[1], [], findings
+    if is_cut(result):   # the findings left out of the result cannot be judged here: never READY
+        result = dict(result, unread=list(result.get('unread') or []) + [
+            'the result holds %d of the run\'s %s findings, so the rest were not judged'
+            % (len(findings), result.get('findings_total'))])
     verdict = Verdict(result, waivers=waivers)
     return verdict.word, verdict.why(), verdict.failing, verdict.findings
 
@@ -58,6 +63,7 @@ def report_data(result: dict, appliance: dict = None, domains=None, target_versi
         validation_message=result.get('validation_message'), input_errors=result.get('input_errors') or [],
         truncated=bool(result.get('truncated')), counts_read=result.get('counts_read'),
         counts_reported=result.get('counts_reported'),
+        findings_total=max(count(result.get('findings_total')), len(findings)),
         summary=summary, findings=findings, failing=failing)
 
 
@@ -278,6 +284,10 @@ def render_html(report: dict) -> bytes:
     notes = list(report.get('verdict_reasons') or []) + [report.get('validation_message')] + list(
         report.get('input_errors') or [])
     notes.append(count_mismatch(report))
+    total = count(report.get('findings_total'))
+    if total > len(report.get('findings') or []):
+        notes.append('This report lists the first %d of the run\'s %d findings, most severe first: the run could not '
+                     'be read again for the rest.' % (len(report['findings']), total))
     note_list = ''.join('<li>%s</li>' % esc(note) for note in notes if note)
     body = '''<header id="summary">
 <h1>Upgrade pre-check <span class="verdict %(css)s">%(verdict)s</span>%(gap)s</h1>

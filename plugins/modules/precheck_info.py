@@ -139,9 +139,30 @@ progress:
   returned: when O(run_id) is given
   type: float
   sample: 100.0
+findings_total:
+  description: How many findings the run had in all. A task result holds at most 500 of them (and 512 KiB of each
+    list), most severe first; RV(omitted) says how many were left out, and M(sddc.manager.precheck_report) reads the
+    run again to write every one.
+  returned: when the run was read
+  type: int
+  sample: 3
+omitted:
+  description: For each list cut to fit a task result (C(findings), C(failing), C(silenced), C(since_baseline.new)...),
+    how many of its items were left out; empty when nothing was. The verdict and the counts are of the whole run.
+  returned: when the run was read
+  type: dict
+  sample: {}
+gate:
+  description: The settings the verdict was judged with (C(fail_on), C(ignore_checks), C(waivers),
+    C(fail_on_incomplete_coverage), C(baseline)), so that M(sddc.manager.precheck_report) judges a run it reads again
+    the same way. Here always the default gate.
+  returned: when the run was read
+  type: dict
+  sample: {"fail_on": "error", "ignore_checks": [], "waivers": [], "fail_on_incomplete_coverage": false,
+    "baseline": null}
 findings:
-  description: Every failed, warning, informational or silenced-out check, most severe first. Passed checks are
-    only counted (RV(summary.passed)).
+  description: The failed, warning, informational or silenced-out checks, most severe first (the first 500, see
+    RV(findings_total)). Passed checks are only counted (RV(summary.passed)).
   returned: when O(run_id) is given
   type: list
   elements: dict
@@ -367,7 +388,9 @@ from ansible_collections.sddc.manager.plugins.module_utils.check_sets import (
 from ansible_collections.sddc.manager.plugins.module_utils.domains import resolve_domains
 from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_module, sddc_manager_module
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import Verdict, findings_sentence
+from ansible_collections.sddc.manager.plugins.module_utils.result_bounds import bound_result
 from ansible_collections.sddc.manager.plugins.module_utils.run_context import read_run_context
+from ansible_collections.sddc.manager.plugins.module_utils.run_gate import DEFAULT_GATE
 from ansible_collections.sddc.manager.plugins.module_utils.run_result import describe_run, run_finished
 from ansible_collections.sddc.manager.plugins.module_utils.text import plural
 
@@ -386,9 +409,10 @@ def read_precheck(client, params: dict) -> dict:
         context = read_run_context(client, run_id, run) if run_finished(run) else None
         described = describe_run(run_id, run, params['include_raw'], context)
         verdict = Verdict(described)   # the default gate, as wait_for_precheck applies it: it only reads
-        return dict(described, changed=False, findings=verdict.findings, verdict=verdict.word,
-                    verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message(),
-                    counts_phrase=findings_sentence(described['summary'], verdict.findings))
+        return bound_result(dict(described, changed=False, findings=verdict.findings, verdict=verdict.word,
+                                 verdict_reasons=verdict.why(), failing=verdict.failing, msg=verdict.message(),
+                                 gate=dict(DEFAULT_GATE),
+                                 counts_phrase=findings_sentence(described['summary'], verdict.findings)))
     domains = resolve_domains(client, params['domains'])
     runs = runs_of_domains(client, domains)
     msg = '%s of domain%s %s%s.' % (plural(len(runs), 'pre-check run'), '' if len(domains) == 1 else 's',

@@ -23,6 +23,12 @@ description:
     default gate, so both give the same verdict.
     Every value from the API is HTML-escaped; links appear only where the API gave an http(s) URL.
   - The same run always gives the same files, so writing them again changes nothing.
+  - A task result holds at most 500 findings (RV(sddc.manager.wait_for_precheck#module:omitted) says how many were left
+    out). For such a result the module reads the run again from SDDC Manager, judged with the result's own
+    RV(sddc.manager.wait_for_precheck#module:gate), to write every finding; that read needs the connection options
+    (from the task, C(module_defaults) of the group C(sddc.manager.sddc_manager), or the environment). Without them,
+    or when the read fails, the reports list the findings the result holds, say how many the run had, and the task
+    warns. A result that holds every finding is written without any request.
 author:
   - sddc.manager contributors (@sddc-manager)
 options:
@@ -79,6 +85,8 @@ options:
     elements: dict
     default: []
 extends_documentation_fragment:
+  - sddc.manager.connection
+  - sddc.manager.connection.module
   - ansible.builtin.files
   - ansible.builtin.action_common_attributes
 attributes:
@@ -170,13 +178,20 @@ error_kind:
   type: str
   sample: ConfigurationError
 status_code:
-  description: On failure, the HTTP status of the answer that failed (never set by this module, which sends no request).
+  description: On failure, the HTTP status of the answer that failed (never set by this module, which does not fail
+    on a read; a failed read of the run is a warning).
   returned: never
   type: int
 error:
   description: On failure, the VCF C(Error) object SDDC Manager returned (never set by this module).
   returned: never
   type: dict
+findings_written:
+  description: How many findings the reports list; fewer than the run had only when a cut result could not be read
+    again (see the warning).
+  returned: success
+  type: int
+  sample: 3
 error_details:
   description:
     - On failure, structured details where they apply, with the keys C(url) (the URL that could not be reached),
@@ -190,15 +205,19 @@ error_details:
 
 import os
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.sddc.manager.plugins.module_utils.check_sets import canonical_run_id
 from ansible_collections.sddc.manager.plugins.module_utils.errors import ConfigurationError
 from ansible_collections.sddc.manager.plugins.module_utils.fleet import manager_outcome
-from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import run_local_module
+from ansible_collections.sddc.manager.plugins.module_utils.module_boundary import (
+    run_local_module,
+    run_operation,
+    sddc_manager_module,
+)
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_report import render_html, render_json, report_data
 from ansible_collections.sddc.manager.plugins.module_utils.precheck_verdict import NOT_CHECKED
 from ansible_collections.sddc.manager.plugins.module_utils.report_files import prepare_dest, write_files
+from ansible_collections.sddc.manager.plugins.module_utils.result_bounds import is_cut
+from ansible_collections.sddc.manager.plugins.module_utils.run_gate import read_whole_result
 from ansible_collections.sddc.manager.plugins.module_utils.report_formats import (
     DEFAULT_FORMATS,
     FORMATS,
@@ -228,12 +247,30 @@ def write_report(module) -> dict:
                                  % (module.params['dest'], exc.strerror or exc), option='dest')
 
 
+def whole_result(module, result: dict) -> dict:
+    """``result`` itself, or for one cut to fit a task result, the run read again with every finding."""
+    if not is_cut(result) or not result.get('run_id'):
+        return result
+    held, total = len(result['findings']), result.get('findings_total') or 0
+    if not module.params.get('hostname'):
+        module.warn('The result holds %d of the run\'s %d findings, and no SDDC Manager is set (hostname) to read the '
+                    'rest: the reports list those %d.' % (held, total, held))
+        return result
+    failed, whole = run_operation(module.params, lambda client: read_whole_result(client, result))
+    if failed:
+        module.warn('Reading pre-check run %s again for its %d findings failed (%s): the reports list the %d the '
+                    'result holds.' % (result['run_id'], total, whole.get('msg'), held))
+        return result
+    return whole
+
+
 def _write_report(module) -> dict:
     params = module.params
     result = params['result']
     if not result.get('exists', True) or not isinstance(result.get('findings'), list):
         raise ConfigurationError('result must be what sddc.manager.wait_for_precheck or sddc.manager.precheck_info '
                                  'returned for a run that exists (it has no findings).', option='result')
+    result = whole_result(module, result)
     not_checked = result.get('verdict') == NOT_CHECKED and not result.get('run_id')   # '' on ansible-core < 2.19
     run_id = 'not-checked' if not_checked else canonical_run_id(result.get('run_id'))
     check_waivers(params['waivers'])
@@ -252,11 +289,11 @@ def _write_report(module) -> dict:
     else:
         msg = 'Reports of %s: %s%s.' % (what, listed, '' if changed else ' (unchanged)')
     return dict(changed=changed, msg=msg, formats=formats, outcome=manager_outcome(report, params['name'], paths),
-                **paths)
+                findings_written=len(report['findings']), **paths)
 
 
 def main():
-    module = AnsibleModule(argument_spec=OPTIONS, supports_check_mode=True, add_file_common_args=True)
+    module = sddc_manager_module(OPTIONS, supports_check_mode=True, add_file_common_args=True)
     run_local_module(module, lambda: write_report(module))
 
 

@@ -256,10 +256,31 @@ progress:
   description: The last discovery progress in percent.
   returned: when O(run_id) is valid
   type: float
+findings_total:
+  description: How many findings the run had in all. A task result holds at most 500 of them (and 512 KiB of each
+    list), most severe first; RV(omitted) says how many were left out, and M(sddc.manager.precheck_report) reads the
+    run again to write every one.
+  returned: when the run was read
+  type: int
+  sample: 3
+omitted:
+  description: For each list cut to fit a task result (C(findings), C(failing), C(silenced), C(since_baseline.new)...),
+    how many of its items were left out; empty when nothing was. The verdict and the counts are of the whole run.
+  returned: when the run was read
+  type: dict
+  sample: {}
+gate:
+  description: The settings the verdict was judged with (C(fail_on), C(ignore_checks), C(waivers),
+    C(fail_on_incomplete_coverage), C(baseline)), so that M(sddc.manager.precheck_report) judges a run it reads again
+    the same way.
+  returned: when the run was read
+  type: dict
+  sample: {"fail_on": "error", "ignore_checks": [], "waivers": [], "fail_on_incomplete_coverage": false,
+    "baseline": null}
 findings:
-  description: Every finding of the run, most severe first, as M(sddc.manager.precheck_info) returns them,
-    with C(ignored) set for those in O(ignore_checks), and C(waived) and C(waiver) (the matching waiver) for those
-    O(waivers) cover.
+  description: The findings of the run, most severe first (the first 500, see RV(findings_total)), as
+    M(sddc.manager.precheck_info) returns them, with C(ignored) set for those in O(ignore_checks), and C(waived) and
+    C(waiver) (the matching waiver) for those O(waivers) cover.
   returned: when O(run_id) is valid
   type: list
   elements: dict

@@ -205,3 +205,22 @@ def test_omit_means_unset_for_every_variable_of_the_role(sim, ansible, tmp_path)
                                                  upgrade_precheck_run_id='{{ omit }}'))])
     assert nothing.rc == 2 and 'Set upgrade_precheck_domains' in nothing.output, nothing
     assert "has no len()" not in nothing.output
+
+
+def test_thousands_of_findings_stay_out_of_the_task_result_and_all_reach_the_reports(sim, ansible, tmp_path):
+    findings = [{'id': 'check-%04d' % i, 'name': 'Check %04d' % i, 'severity': 'ERROR', 'resource': 'vc-%04d' % i,
+                 'message': 'It failed ' + 'x' * 600, 'remediation': 'Fix it'} for i in range(1500)]
+    sim.scenario(precheck=QUICK, domains=[{'id': '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'name': 'wld-big',
+                                           'findings': findings}])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, upgrade_precheck_domains=['wld-big'],
+                                                     upgrade_precheck_export=False))])
+    assert result.rc == 2, result
+    waited = next(r['result'] for r in result.results if r['task'].startswith('Wait for pre-check run'))
+    assert waited['findings_total'] == 1500 and len(waited['findings']) <= 500
+    assert waited['omitted']['findings'] == 1500 - len(waited['findings'])
+    assert len(json.dumps(waited)) < 4 * 1024 * 1024, 'the task result stays a few MB'
+    assert len(result.stdout) < 4 * 1024 * 1024, 'what is printed is bounded too'
+    names, run_ids = reports(tmp_path)
+    report = load_report(tmp_path, run_ids[0])
+    assert len(report['findings']) == 1500 and report['findings_total'] == 1500, 'the report read the run again'
+    assert report['verdict'] == 'BLOCKED' and len(report['failing']) == 1500

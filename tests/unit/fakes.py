@@ -97,6 +97,10 @@ class StubFileModule:
         self.params.update(params)
         self.check_mode = check_mode
         self.tmpdir = tmpdir
+        self.warnings = []
+
+    def warn(self, warning):
+        self.warnings.append(warning)
 
     @staticmethod
     def sha256(path):

@@ -178,3 +178,16 @@ def test_an_answer_nested_too_deep_fails_at_once_not_at_the_timeout(run_action, 
     result = run_action(ActionModule, dict(CONNECTION, run_id=RUN, timeout=3600))
     assert result['failed'] and result['polls'] == 1 and 'nested too deep' in result['msg']
     assert result['error_kind'] == 'InvalidResponseError'
+
+
+def test_thousands_of_distinct_findings_keep_the_task_result_small(run_action, transport):
+    from ansible_collections.sddc.manager.plugins.module_utils.result_bounds import LIST_ITEMS
+    from ansible_collections.sddc.manager.plugins.module_utils.text import MSG_LIMIT
+    body = finished('COMPLETED_WITH_FAILURE', *[leaf('Check %05d' % i, 'ERROR', message='m' * 1500)
+                                                for i in range(3000)])
+    result = wait(run_action, transport, body)
+    assert result['failed'] is True and result['verdict'] == 'BLOCKED' and result['findings_total'] == 3000
+    assert 0 < len(result['findings']) <= LIST_ITEMS and len(result['failing']) <= LIST_ITEMS
+    assert result['omitted'] == {'findings': 3000 - len(result['findings']), 'failing': 3000 - len(result['failing'])}
+    assert len(json.dumps(result)) < 2 * 1024 * 1024 and len(result['msg']) <= MSG_LIMIT
+    assert result['gate']['fail_on'] == 'error', 'the gate travels with the result, for the report'

@@ -95,3 +95,15 @@ def test_a_server_with_thousands_of_domains_gets_a_bounded_message_and_the_whole
     assert len(caught.value.msg) == MSG_LIMIT and caught.value.msg.endswith('...')
     assert caught.value.msg.startswith("No workload domain 'wld-9' on SDDC Manager at https://")
     assert caught.value.to_result()['error_details']['available'] == sorted(names)
+
+
+def test_a_run_with_thousands_of_findings_is_returned_cut_and_counted(make_client, transport):
+    from ansible_collections.sddc.manager.plugins.module_utils.result_bounds import LIST_ITEMS
+    from ansible_collections.sddc.manager.tests.unit.plugins.action.test_wait_for_precheck import finished, leaf
+    transport.add('GET', '/v1/system/check-sets/' + RUN, json_body=finished(
+        'COMPLETED_WITH_FAILURE', *[leaf('Check %04d' % i, 'WARNING') for i in range(LIST_ITEMS + 5)]))
+    transport.add('GET', '/v1/domains', json_body={'elements': []})
+    transport.add('GET', '/v1/system/appliance-info', json_body={'version': '9.0.2.0.24703748'})
+    result = read_precheck(make_client(api_token='t0k3n'), params(run_id=RUN))
+    assert len(result['findings']) == LIST_ITEMS and result['findings_total'] == LIST_ITEMS + 5
+    assert result['omitted'] == {'findings': 5} and result['gate']['fail_on'] == 'error'

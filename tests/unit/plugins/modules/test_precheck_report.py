@@ -98,3 +98,68 @@ def test_the_outcome_for_the_fleet_names_the_manager_and_its_reports(tmp_path):
     assert outcome['reports'] == dict(json=written['json'], html=written['html'])
     with open(written['json']) as handle:
         assert '"manager": "sfo-m01"' in handle.read()
+
+
+def cut_result(total):
+    """What the wait returns for a run of ``total`` errors: the first 2 of them, the rest counted."""
+    kept = [dict(id='check-%04d' % i, name='Check %04d' % i, severity='ERROR', message='It failed', resource=None,
+                 domain=None, ignored=False) for i in range(2)]
+    return dict(RESULT, status='COMPLETED_WITH_FAILURE', finished=True, verdict='BLOCKED', verdict_reasons=[],
+                findings=kept, failing=kept, findings_total=total,
+                omitted={'findings': total - 2, 'failing': total - 2},
+                gate=dict(fail_on='error', ignore_checks=[], waivers=[], fail_on_incomplete_coverage=False,
+                          baseline=None))
+
+
+def read_json_report(dest):
+    import json
+    with open(os.path.join(str(dest), 'precheck-%s.json' % RUN)) as handle:
+        return json.load(handle)
+
+
+def test_a_cut_result_is_read_again_so_that_the_reports_hold_every_finding(tmp_path, fake_http):
+    from ansible_collections.sddc.manager.tests.unit.plugins.module_utils.test_run_gate import PATH, many_errors
+    from ansible_collections.sddc.manager.tests.unit.plugins.action.test_wait_for_precheck import no_context
+    fake_http.add('GET', PATH, json_body=many_errors(700))
+    no_context(fake_http)
+    module = stub_module(tmp_path, result=cut_result(700))
+    module.params.update(hostname='sddc.example.com', api_token='t0k3n', validate_certs=True, request_timeout=30.0)
+    written = write_report(module)
+    report = read_json_report(tmp_path)
+    assert written['findings_written'] == 700 and len(report['findings']) == 700 and report['findings_total'] == 700
+    assert report['verdict'] == 'BLOCKED' and len(report['failing']) == 700 and module.warnings == []
+
+
+def test_a_cut_result_without_a_manager_to_read_lists_what_it_holds_and_says_so(tmp_path):
+    module = stub_module(tmp_path, result=cut_result(700))
+    written = write_report(module)
+    report = read_json_report(tmp_path)
+    assert written['findings_written'] == 2 and report['findings_total'] == 700
+    assert module.warnings == ["The result holds 2 of the run's 700 findings, and no SDDC Manager is set "
+                               "(hostname) to read the rest: the reports list those 2."]
+    with open(os.path.join(str(tmp_path), 'precheck-%s.html' % RUN)) as handle:
+        assert "lists the first 2 of the run&#x27;s 700 findings" in handle.read()
+
+
+def test_a_cut_result_whose_read_fails_keeps_what_it_holds_and_warns(tmp_path, fake_http):
+    from ansible_collections.sddc.manager.tests.unit.plugins.module_utils.test_run_gate import PATH
+    fake_http.add('GET', PATH, status=500, json_body={'message': 'Boom'}, times=10)
+    module = stub_module(tmp_path, result=cut_result(700))
+    module.params.update(hostname='sddc.example.com', api_token='t0k3n', validate_certs=True, request_timeout=30.0)
+    written = write_report(module)
+    assert written['findings_written'] == 2 and read_json_report(tmp_path)['findings_total'] == 700
+    assert len(module.warnings) == 1 and 'Reading pre-check run %s again for its 700 findings failed' % RUN \
+        in module.warnings[0] and 'Boom' in module.warnings[0]
+
+
+def test_waivers_on_a_cut_result_that_cannot_be_read_again_never_make_it_ready(tmp_path):
+    result = cut_result(700)
+    result['counts_read'] = {'error': 700, 'warning': 0, 'info': 0}
+    waivers = [dict(check='check-0000', reason='r', expires='2999-01-01'),
+               dict(check='check-0001', reason='r', expires='2999-01-01')]
+    module = stub_module(tmp_path, result=result)
+    module.params['waivers'] = waivers
+    write_report(module)
+    report = read_json_report(tmp_path)
+    assert report['verdict'] == 'BLOCKED' and any('so the rest were not judged' in why for why in
+                                                  report['verdict_reasons'])
