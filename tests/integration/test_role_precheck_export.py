@@ -123,3 +123,18 @@ def test_a_dest_ending_in_a_slash_is_made_as_upgrade_precheck_makes_its_own(sim,
     nowhere = str(tmp_path / 'nowhere' / 'file.csv')
     missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=nowhere))])
     assert missing.rc == 2 and 'does not exist; create it' in missing.output, 'a file path still needs its directory'
+
+
+def test_empty_optional_variables_mean_their_defaults_and_an_empty_run_id_is_asked_for(sim, ansible, tmp_path):
+    """What an AWX survey passes for a blank field is an empty string."""
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
+    blank = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_timeout='',
+                                                    precheck_export_poll_interval='', precheck_export_force=''))])
+    assert blank.rc == 0 and (tmp_path / 'precheck.csv').read_text() == CSV, blank
+    before = len(sim.api_requests())
+    no_run = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_run_id='',
+                                                     precheck_export_force='perhaps'))])
+    assert no_run.rc == 2, no_run
+    assert ('Set precheck_export_run_id: the UUID of the completed pre-check run to export. precheck_export_force '
+            "must be true or false; got 'perhaps'.") in no_run.output
+    assert sim.api_requests()[before:] == [], 'nothing was sent'

@@ -6,6 +6,8 @@
 import json
 import os
 
+import pytest
+
 from sim_harness import PASSWORD, RUN_ID, USER, connection_env
 
 QUICK = {'steps': 2}
@@ -190,21 +192,45 @@ def argument_spec_variables(role):
         return yaml.safe_load(handle)['argument_specs']['main']['options']
 
 
-def test_omit_means_unset_for_every_variable_of_the_role(sim, ansible, tmp_path):
-    """The pattern the examples use ("{{ x | default(omit) }}") works for every variable, run id included."""
+@pytest.mark.parametrize('unset', ['{{ omit }}', '', None], ids=['omit', 'empty', 'null'])
+def test_omit_empty_and_null_mean_unset_for_every_variable_of_the_role(sim, ansible, tmp_path, unset):
+    """The pattern the examples use ("{{ x | default(omit) }}") and an AWX survey's blank field ('') work for every
+    variable, run id included."""
     sim.scenario(precheck=QUICK)
     variables = argument_spec_variables('upgrade_precheck')
-    omitted = dict((name, '{{ omit }}') for name, spec in variables.items()
+    omitted = dict((name, unset) for name, spec in variables.items()
                    if not spec.get('required') and name != 'upgrade_precheck_domains')
     assert 'upgrade_precheck_run_id' in omitted and len(omitted) == len(variables) - 2
     result = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path, upgrade_precheck_domains=['mgmt-01']),
                                                 **omitted))])
     assert result.rc == 0, result
     assert summary_line(result).startswith('READY: pre-check run ')
-    nothing = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path), upgrade_precheck_domains='{{ omit }}',
-                                                 upgrade_precheck_run_id='{{ omit }}'))])
+    names = os.listdir(str(tmp_path))
+    assert sorted(n.rsplit('.', 1)[1] for n in names if not n.startswith('precheck-export-')) == ['html', 'json'], \
+        'the default formats'
+    assert any(n.startswith('precheck-export-') for n in names), 'the default export: true'
+    nothing = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path), upgrade_precheck_domains=unset,
+                                                 upgrade_precheck_run_id=unset))])
     assert nothing.rc == 2 and 'Set upgrade_precheck_domains' in nothing.output, nothing
     assert "has no len()" not in nothing.output
+
+
+@pytest.mark.parametrize('variable, value, words', [
+    ('upgrade_precheck_timeout', 'soon', "upgrade_precheck_timeout must be a number; got 'soon'."),
+    ('upgrade_precheck_export', 'maybe', "upgrade_precheck_export must be true or false; got 'maybe'."),
+    ('upgrade_precheck_fail_on', 'sometimes', 'upgrade_precheck_fail_on must be one of error, warning, never'),
+    ('upgrade_precheck_formats', ['json', 'pdf'], 'upgrade_precheck_formats must be a list of json, html, junit'),
+    ('upgrade_precheck_waivers', 'check-1', "upgrade_precheck_waivers must be a list of mappings; got 'check-1'."),
+    ('upgrade_precheck_dest', '', 'Set upgrade_precheck_dest: the directory the reports go to.'),
+])
+def test_a_value_the_role_cannot_use_fails_before_any_request_naming_the_variable(sim, ansible, tmp_path, variable,
+                                                                                  value, words):
+    before = len(sim.api_requests())
+    result = ansible.playbook([role_task(**dict(role_vars(sim, tmp_path / 'r', upgrade_precheck_domains=['mgmt-01']),
+                                                **{variable: value}))])
+    assert result.rc == 2 and words in result.output, result
+    assert 'argument_spec_data' not in result.output, "the role's own line, not Ansible's validation dump"
+    assert sim.api_requests()[before:] == [], 'nothing was sent'
 
 
 def test_thousands_of_findings_stay_out_of_the_task_result_and_all_reach_the_reports(sim, ansible, tmp_path):

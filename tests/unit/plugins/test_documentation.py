@@ -183,10 +183,29 @@ def role_specs(role):
     return specs, defaults
 
 
+def role_settings_spec(role):
+    """What the role's sddc.manager.role_settings reads each variable as (vars/main.yml), by variable name."""
+    with open(os.path.join(COLLECTION, 'roles', role, 'vars', 'main.yml')) as handle:
+        settings = yaml.safe_load(handle)['__%s_spec' % role]
+    return dict(('%s_%s' % (role, name), dict(setting, type=setting.get('type', 'str')))
+                for name, setting in settings.items())
+
+
 @pytest.mark.parametrize('role', sorted(ROLE_VARIABLES))
 def test_role_argument_specs_match_the_options_they_feed(role):
     specs, defaults = role_specs(role)
+    settings = role_settings_spec(role)
+    assert set(settings) == set(specs), 'the role reads every variable through role_settings'
     for variable, spec in specs.items():
+        setting = settings[variable]
+        assert same_default(setting.get('default'), spec.get('default')), variable
+        assert bool(setting.get('required')) == bool(spec.get('required')), variable
+        if spec.get('type') == 'raw':   # typed by role_settings, so that empty and omit reach the role
+            assert 'unset, null, empty or omit means the default' in ' '.join(spec['description']), variable
+            spec = dict(spec, type=setting['type'], choices=setting.get('choices'),
+                        elements=setting.get('elements', 'str') if setting['type'] == 'list' else None)
+        else:
+            assert setting['type'] == 'str' and spec.get('type', 'str') in ('str', 'path'), variable
         if ROLE_VARIABLES[role][variable] is None:
             assert same_default(spec.get('default'), defaults.get(variable)), variable
             continue

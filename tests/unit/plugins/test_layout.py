@@ -8,7 +8,7 @@ import os
 import pytest
 
 COLLECTION = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-MIRRORED = ('module_utils', 'action', 'modules', 'plugin_utils', 'inventory')
+MIRRORED = ('module_utils', 'action', 'modules', 'plugin_utils', 'inventory', 'filter')
 # Files whose behaviour is tested elsewhere, with where.
 TESTED_ELSEWHERE = {
     ('modules', 'wait_for_precheck.py'): 'documentation only: tests/unit/plugins/action/test_wait_for_precheck.py',
