@@ -48,7 +48,7 @@ echo "== (the play failed, as it should)"
 echo
 echo "== 3. Export the results of pre-check run 3f1c9a52-... and save the file"
 ansible-playbook export_precheck_results.yml \
-  -e precheck_run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d -e precheck_export_dest="$output/exports/" \
+  -e precheck_run_id=3f1c9a52-8d4e-4b7a-9c61-2e5f0a7b8c9d -e save_precheck_export_dest="$output/exports/" \
   -e precheck_poll_interval=1
 echo "== The saved file, first lines:"
 head -n 4 "$output/exports/vcf-precheck-3f1c9a52.csv"
@@ -56,7 +56,7 @@ head -n 4 "$output/exports/vcf-precheck-3f1c9a52.csv"
 echo
 echo "== 4. An export that fails: the play stops with SDDC Manager's remediation"
 if ansible-playbook export_precheck_results.yml \
-     -e precheck_run_id=0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5 -e precheck_export_dest="$output/exports/" \
+     -e precheck_run_id=0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5 -e save_precheck_export_dest="$output/exports/" \
      -e precheck_poll_interval=1; then
   echo "demo: the failing export did not fail the play" >&2
   exit 1

@@ -66,8 +66,9 @@ def awx_job(tmp_path, tls_simulator, tls_material):
         (tmp_path / 'files').mkdir()
         result = ansible_runner.run(
             private_data_dir=str(private), playbook=os.path.basename(playbook), envvars=env, quiet=True,
-            extravars=extravars or {'precheck_run_id': run_id, 'precheck_export_dest': str(tmp_path / 'files') + '/',
-                                    'precheck_export_poll_interval': 0.2},
+            extravars=extravars or {'precheck_run_id': run_id,
+                                    'save_precheck_export_dest': str(tmp_path / 'files') + '/',
+                                    'save_precheck_export_poll_interval': 0.2},
             suppress_env_files=True, verbosity=1)
         return result, env, private
     return run

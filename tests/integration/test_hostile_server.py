@@ -319,12 +319,12 @@ def test_a_body_that_is_not_the_file_replaces_nothing(sim, ansible, tmp_path, fa
 
 def test_the_export_role_checks_dest_before_starting_anything(sim, ansible, tmp_path):
     sim.scenario(exports=[completed_run(started=False)])
-    include = {'name': 'sddc.manager.precheck_export'}
+    include = {'name': 'sddc.manager.save_precheck_export'}
     result = ansible.playbook([{'name': 'role', 'ansible.builtin.include_role': include,
                                 'vars': {'sddc_manager_hostname': sim.url, 'sddc_manager_username': connection(sim)[
                                     'username'], 'sddc_manager_password': PASSWORD,
-                                    'precheck_export_run_id': RUN_ID,
-                                    'precheck_export_dest': str(tmp_path / 'missing' / 'x.csv')}}])
+                                    'save_precheck_export_run_id': RUN_ID,
+                                    'save_precheck_export_dest': str(tmp_path / 'missing' / 'x.csv')}}])
     assert result.rc == 2 and 'does not exist' in result.output
     assert sim.stats()['requests'] == 0
 

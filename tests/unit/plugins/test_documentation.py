@@ -165,12 +165,12 @@ ROLE_VARIABLES = {
         'upgrade_precheck_formats': ('precheck_report', 'formats'),
         'upgrade_precheck_export': None,
     },
-    'precheck_export': {
-        'precheck_export_run_id': ('precheck_export', 'run_id'),
-        'precheck_export_dest': ('precheck_export_download', 'dest'),
-        'precheck_export_timeout': ('wait_for_precheck_export', 'timeout'),
-        'precheck_export_poll_interval': ('wait_for_precheck_export', 'poll_interval'),
-        'precheck_export_force': ('precheck_export', 'force'),
+    'save_precheck_export': {
+        'save_precheck_export_run_id': ('precheck_export', 'run_id'),
+        'save_precheck_export_dest': ('precheck_export_download', 'dest'),
+        'save_precheck_export_timeout': ('wait_for_precheck_export', 'timeout'),
+        'save_precheck_export_poll_interval': ('wait_for_precheck_export', 'poll_interval'),
+        'save_precheck_export_force': ('precheck_export', 'force'),
     },
 }
 
@@ -223,6 +223,27 @@ def test_role_argument_specs_match_the_options_they_feed(role):
     with open(os.path.join(COLLECTION, 'roles', role, 'meta', 'main.yml')) as handle:
         dependencies = yaml.safe_load(handle)['dependencies']
     assert dependencies == [{'role': 'sddc.manager.connection'}], 'the connection comes from the connection role'
+
+
+# a renamed role -> its new name: it takes the same variables under its old prefix and hands each on
+RENAMED_ROLES = {'precheck_export': 'save_precheck_export'}
+
+
+@pytest.mark.parametrize('old, new', sorted(RENAMED_ROLES.items()))
+def test_a_renamed_role_takes_the_new_ones_variables_under_its_old_name_and_hands_them_all_on(old, new):
+    old_specs, old_defaults = role_specs(old)
+    new_specs, new_defaults = role_specs(new)
+    renamed = dict((old + name[len(new):], spec) for name, spec in new_specs.items())
+    assert old_specs == renamed and old_defaults == dict((old + name[len(new):], value)
+                                                         for name, value in new_defaults.items())
+    with open(os.path.join(COLLECTION, 'roles', old, 'tasks', 'main.yml')) as handle:
+        tasks = yaml.safe_load(handle)
+    include = next(task for task in tasks if 'ansible.builtin.include_role' in task)
+    assert include['ansible.builtin.include_role']['name'] == 'sddc.manager.' + new
+    assert dict((name, value) for name, value in include['vars'].items() if not name.startswith('__')) == dict(
+        (name, '{{ %s }}' % (old + name[len(new):])) for name in new_specs), 'every variable is handed on'
+    assert "sddc.manager.role_renamed('%s', " % new in tasks[0]['ansible.builtin.set_fact'][
+        '__%s_renamed' % old], 'it says so first'
 
 
 def test_the_connection_role_defines_every_connection_option_once():

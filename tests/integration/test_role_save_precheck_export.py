@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The sddc.manager.precheck_export role against the simulator."""
+"""The sddc.manager.save_precheck_export role against the simulator."""
 
 import os
 
@@ -11,14 +11,14 @@ CSV = 'checkId,status\nvcf.precheck.a,SUCCEEDED\n'
 
 
 def role_task(**role_vars):
-    return {'name': 'export', 'ansible.builtin.import_role': {'name': 'sddc.manager.precheck_export'},
+    return {'name': 'export', 'ansible.builtin.import_role': {'name': 'sddc.manager.save_precheck_export'},
             'vars': role_vars}
 
 
 def role_vars(sim, dest, **extra):
     values = dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
-                  precheck_export_run_id=RUN_ID, precheck_export_dest=str(dest), precheck_export_poll_interval=0.1,
-                  precheck_export_timeout=60)
+                  save_precheck_export_run_id=RUN_ID, save_precheck_export_dest=str(dest),
+                  save_precheck_export_poll_interval=0.1, save_precheck_export_timeout=60)
     values.update(extra)
     return values
 
@@ -68,16 +68,16 @@ def test_check_mode_starts_nothing_and_writes_nothing(sim, ansible, tmp_path):
 
 def test_connection_from_env_vars_only(sim, ansible, tmp_path):
     sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV}])
-    result = ansible.playbook([role_task(precheck_export_run_id=RUN_ID, precheck_export_dest=str(tmp_path),
-                                         precheck_export_poll_interval=0.1)], env=connection_env(sim))
+    result = ansible.playbook([role_task(save_precheck_export_run_id=RUN_ID, save_precheck_export_dest=str(tmp_path),
+                                         save_precheck_export_poll_interval=0.1)], env=connection_env(sim))
     assert result.rc == 0, result
     assert (tmp_path / ('precheck-export-%s.csv' % RUN_ID)).exists()
 
 
 def test_argument_spec_names_a_missing_variable(sim, ansible, tmp_path):
-    result = ansible.playbook([role_task(precheck_export_dest=str(tmp_path))], env=connection_env(sim))
+    result = ansible.playbook([role_task(save_precheck_export_dest=str(tmp_path))], env=connection_env(sim))
     assert result.rc == 2
-    assert 'precheck_export_run_id' in result.output and 'missing required arguments' in result.output
+    assert 'save_precheck_export_run_id' in result.output and 'missing required arguments' in result.output
     assert sim.stats()['requests'] == 0
 
 
@@ -107,7 +107,7 @@ def test_one_poll_is_one_poll(sim, ansible, tmp_path):
 
 def test_check_mode_with_force_does_not_report_the_last_exports_file_as_the_new_one(sim, ansible, tmp_path):
     sim.scenario(exports=[{'run_id': RUN_ID, 'started': True, 'queued': 0, 'steps': 0, 'content': CSV}])
-    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_force=True))], check=True)
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, save_precheck_export_force=True))], check=True)
     assert result.rc == 0, result
     assert 'Check mode: an export of run %s would be started, waited for and saved' % RUN_ID in result.output
     assert '(%d bytes)' % len(CSV) not in result.output, 'the old file is not the one that would be saved'
@@ -117,24 +117,44 @@ def test_check_mode_with_force_does_not_report_the_last_exports_file_as_the_new_
 def test_a_dest_ending_in_a_slash_is_made_as_upgrade_precheck_makes_its_own(sim, ansible, tmp_path):
     sim.scenario(exports=[{'run_id': RUN_ID, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
     made = str(tmp_path / 'new' / 'dir') + '/'
-    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=made))])
+    result = ansible.playbook([role_task(**role_vars(sim, tmp_path, save_precheck_export_dest=made))])
     assert result.rc == 0, result
     assert (tmp_path / 'new' / 'dir' / 'precheck.csv').read_text() == CSV
     nowhere = str(tmp_path / 'nowhere' / 'file.csv')
-    missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_dest=nowhere))])
+    missing = ansible.playbook([role_task(**role_vars(sim, tmp_path, save_precheck_export_dest=nowhere))])
     assert missing.rc == 2 and 'does not exist; create it' in missing.output, 'a file path still needs its directory'
 
 
 def test_empty_optional_variables_mean_their_defaults_and_an_empty_run_id_is_asked_for(sim, ansible, tmp_path):
     """What an AWX survey passes for a blank field is an empty string."""
     sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
-    blank = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_timeout='',
-                                                    precheck_export_poll_interval='', precheck_export_force=''))])
+    blank = ansible.playbook([role_task(**role_vars(sim, tmp_path, save_precheck_export_timeout='',
+                                                    save_precheck_export_poll_interval='',
+                                                    save_precheck_export_force=''))])
     assert blank.rc == 0 and (tmp_path / 'precheck.csv').read_text() == CSV, blank
     before = len(sim.api_requests())
-    no_run = ansible.playbook([role_task(**role_vars(sim, tmp_path, precheck_export_run_id='',
-                                                     precheck_export_force='perhaps'))])
+    no_run = ansible.playbook([role_task(**role_vars(sim, tmp_path, save_precheck_export_run_id='',
+                                                     save_precheck_export_force='perhaps'))])
     assert no_run.rc == 2, no_run
-    assert ('Set precheck_export_run_id: the UUID of the completed pre-check run to export. precheck_export_force '
-            "must be true or false; got 'perhaps'.") in no_run.output
+    assert ('Set save_precheck_export_run_id: the UUID of the completed pre-check run to export. '
+            "save_precheck_export_force must be true or false; got 'perhaps'.") in no_run.output
     assert sim.api_requests()[before:] == [], 'nothing was sent'
+
+
+def test_the_old_name_still_works_with_its_variables_and_says_it_is_deprecated(sim, ansible, tmp_path):
+    sim.scenario(exports=[{'run_id': RUN_ID, 'queued': 0, 'steps': 1, 'content': CSV, 'filename': 'precheck.csv'}])
+    old = {'name': 'export', 'ansible.builtin.include_role': {'name': 'sddc.manager.precheck_export'},
+           'vars': dict(sddc_manager_hostname=sim.url, sddc_manager_username=USER, sddc_manager_password=PASSWORD,
+                        precheck_export_run_id=RUN_ID, precheck_export_dest=str(tmp_path) + '/',
+                        precheck_export_poll_interval=0.1, precheck_export_force='')}
+    show = {'name': 'show', 'ansible.builtin.debug': {'msg': 'FILE={{ precheck_export_file.dest }}'}}
+    result = ansible.playbook([old, show], env={'ANSIBLE_DEPRECATION_WARNINGS': '1'})
+    assert result.rc == 0, result
+    assert (tmp_path / 'precheck.csv').read_text() == CSV
+    assert 'FILE=%s' % (tmp_path / 'precheck.csv') in result.output, 'the old fact is still set'
+    assert '[DEPRECATION WARNING]: The role sddc.manager.precheck_export is now sddc.manager.save_precheck_export' \
+        in ' '.join(result.output.split())
+    wrong = dict(old, vars=dict(old['vars'], precheck_export_timeout='soon'))
+    refused = ansible.playbook([wrong])
+    assert refused.rc == 2 and "precheck_export_timeout must be a number; got 'soon'." in refused.output
+    assert 'save_precheck_export_timeout' not in refused.output, 'the variable the user set is named'
