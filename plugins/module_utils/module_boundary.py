@@ -34,6 +34,20 @@ def unexpected_failure(exc: BaseException, redactor: Redactor) -> dict:
                 error_kind='UnexpectedError', exception=redactor.text(traceback.format_exc()))
 
 
+# Keys that hold a server object as it came (a VCF error, an export task): each string a printable line.
+SERVER_OBJECTS = ('error', 'export')
+
+
+def returned(result: dict, redactor) -> dict:
+    """``result`` as a task returns it: redacted, and the server's own objects made printable lines only (no
+    control or bidi character reaches the display through them)."""
+    result = redactor.value(result)
+    for key in SERVER_OBJECTS:
+        if isinstance(result.get(key), (dict, list)):
+            result[key] = redactor.value(result[key], tidy=True)
+    return result
+
+
 def run_operation(params: dict, operation, **client_options) -> tuple:
     """(failed, result) of ``operation(client)``, redacted; the client is closed either way."""
     redactor = Redactor(*secrets_of(params))
@@ -41,12 +55,9 @@ def run_operation(params: dict, operation, **client_options) -> tuple:
         with client_from_params(params, **client_options) as client:
             redactor = client.redactor
             result = operation(client)
-        return False, redactor.value(result)
+        return False, returned(result, redactor)
     except SddcManagerError as exc:
-        result = redactor.value(exc.to_result())
-        if 'error' in result:   # the server's own object, returned as it came: printable lines only
-            result['error'] = redactor.value(result['error'], tidy=True)
-        return True, result
+        return True, returned(exc.to_result(), redactor)
     except Exception as exc:  # pylint: disable=broad-except  # last resort: never a raw traceback
         return True, unexpected_failure(exc, redactor)
 

@@ -54,7 +54,7 @@ class Redactor:
 
     def __init__(self, *secrets):
         self._forms = []
-        self._canonical = []
+        self._pieces = set()   # every MIN_PIECE_LENGTH-long piece of every form, casing and separators made alike
         self._matcher = None
         for secret in secrets:
             self.add(secret)
@@ -66,7 +66,10 @@ class Redactor:
         known = set(self._forms)
         self._forms.extend(form for form in _forms(secret) if form not in known)
         self._forms.sort(key=len, reverse=True)   # longest first, so no form is half-masked
-        self._canonical = [_canonical(form) for form in self._forms]
+        for form in self._forms:
+            canonical = _canonical(form)
+            self._pieces.update(canonical[start:start + MIN_PIECE_LENGTH]
+                                for start in range(len(canonical) - MIN_PIECE_LENGTH + 1))
         patterns = [_pattern(form) for form in self._forms]
         self._matcher = re.compile('|'.join('(?:%s)' % p for p in patterns if p), re.IGNORECASE)
 
@@ -81,11 +84,12 @@ class Redactor:
         return value
 
     def _mask_piece(self, match) -> str:
-        """A run of text that lies inside a secret (cut short, ``...`` marking the cut) is masked too."""
-        piece = _canonical(match.group(0).strip('.'))
-        if len(piece) < MIN_PIECE_LENGTH:
-            return match.group(0)
-        return MASK if any(piece in form for form in self._canonical) else match.group(0)
+        """A run of text holding a long piece of a secret (one cut short, ``...`` marking the cut, or the end of
+        one run into the start of the next) is masked whole."""
+        run = _canonical(match.group(0))
+        holds = any(run[start:start + MIN_PIECE_LENGTH] in self._pieces
+                    for start in range(len(run) - MIN_PIECE_LENGTH + 1))
+        return MASK if holds else match.group(0)
 
     def value(self, data, depth: int = 0, tidy: bool = False) -> Any:
         """``data`` with every string (and key) masked and encodable, nesting cut at MAX_DEPTH.

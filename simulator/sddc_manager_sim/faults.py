@@ -168,13 +168,13 @@ class Redirect(Fault):
 
 class Echo(Fault):
     KIND = 'echo'
-    SETTINGS = {'status': 500, 'as_export': False, 'altered': False}
-    DOC = ("the caller's token, refresh ids and password sent back (in a FAILED export with ``as_export``; "
-           "upper-cased with ``-`` as ``_`` and folded with ``altered``)")
+    SETTINGS = {'status': 500, 'as_export': False, 'as_run': False, 'altered': False}
+    DOC = ("the caller's token, refresh ids and password sent back (in a FAILED export with ``as_export``, as the "
+           "status of a pre-check run with ``as_run``; upper-cased with ``-`` as ``_`` and folded with ``altered``)")
 
     def answer(self, handler):
         handler.state.record(handler.command, handler.path.split('?', 1)[0], self.KIND)
-        hostile.echo(handler, int(self.status), bool(self.as_export), bool(self.altered))
+        hostile.echo(handler, int(self.status), bool(self.as_export), bool(self.altered), bool(self.as_run))
         return True
 
 

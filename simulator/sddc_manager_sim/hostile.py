@@ -64,15 +64,20 @@ def altered(text):
     return ' '.join(text.upper().replace('-', '_').split())
 
 
-def echo(handler, status, as_export, alter):
+def echo(handler, status, as_export, alter, as_run=False):
     """An answer that carries the caller's token, refresh ids and password, as a message and as a key.
 
-    ``as_export``: a FAILED export (HTTP 200) whose error holds them; else an Error body with ``status``.
+    ``as_export``: a FAILED export (HTTP 200) whose error holds them; ``as_run``: a pre-check run (HTTP 200)
+    whose status is them (a run that never ends); else an Error body with ``status``.
     ``alter``: the secrets upper-cased, ``-`` turned to ``_``, white space folded.
     """
     text = secrets_text(handler)
     if alter:
         text = altered(text)
+    if as_run:
+        handler.send_answer(200, {'id': handler.path.split('?', 1)[0].rstrip('/').rsplit('/', 1)[-1],
+                                  'status': text, 'referenceToken': text[:67]})
+        return
     error = {'errorCode': 'ECHO', 'message': 'Echo: %s' % text, 'remediationMessage': 'Echo: %s' % text,
              'referenceToken': text[:40], 'context': {text[:40] or 'key': text}}
     if as_export:

@@ -1,9 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, sddc.manager contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Fixtures: one simulator over HTTP and one over HTTPS (a trustme CA) per session."""
+"""Fixtures: one simulator over HTTP and one over HTTPS (a trustme CA) per session, and a tiny disk."""
 
 import os
+import subprocess
 import sys
 
 import pytest
@@ -80,3 +81,17 @@ def markup_domain(sim):
 def ansible(tmp_path_factory):
     """Runs Ansible from a folder of its own, so a test's tmp_path holds only what the test put there."""
     return Ansible(str(tmp_path_factory.mktemp('ansible-run')))
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 KiB tmpfs, mounted for the test (root only); skipped, saying why, where it cannot be."""
+    mount_point = tmp_path / 'tiny'
+    mount_point.mkdir()
+    done = subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', str(mount_point)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip('cannot mount a small tmpfs here (%s): the full-disk test needs root and mount'
+                    % done.stderr.strip())
+    yield mount_point
+    subprocess.run(['umount', str(mount_point)], check=False)

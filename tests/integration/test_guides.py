@@ -10,7 +10,8 @@ hoc commands, ``<run_id>`` being the run the first of them printed. What a reade
 nothing else: the appliance (``sddc-manager.example.com``, the fleet's ``*.example.com`` managers), the vaulted
 password, the folders under ``/var/tmp`` and ``/runner/artifacts``, and a waiver's expiry date (kept in the
 future). A snippet that is not Ansible content is listed in NOT_RUN with what covers it, so a new snippet
-cannot go untested unnoticed.
+cannot go untested unnoticed. The example playbooks and the AWX files, which the guides point at, say how they
+are run and poll as the guides recommend.
 """
 
 import datetime
@@ -197,3 +198,39 @@ def test_the_guide_runs_as_written_in_order(sim, ansible, tmp_path, guide):
         assert 'ERROR!' not in completed.output and 'Traceback' not in completed.output, completed
         found = re.search(r'"run_id": "([0-9a-f-]{36})"', completed.output)
         run_id = run_id or (found.group(1) if found else None)
+
+
+# -- the examples and the AWX files the guides point at ----------------------------------------------
+
+EXAMPLES = os.path.join(REPO, 'docs', 'examples')
+EXAMPLE_NAMES = sorted(name for name in os.listdir(EXAMPLES) if name.endswith('.yml'))
+
+
+@pytest.mark.parametrize('name', EXAMPLE_NAMES)
+def test_an_example_says_to_run_it_from_its_folder_as_the_readme_does(name):
+    with open(os.path.join(EXAMPLES, name)) as handle:
+        header = [line for line in handle.read().splitlines() if line.startswith('#')]
+    commands = [line[1:].strip() for line in header if line[1:].strip().startswith('ansible-playbook ')]
+    assert commands, '%s says how to run it' % name
+    assert re.match(r'ansible-playbook (-i \S+ )?%s( |$)' % re.escape(name), commands[0]), commands[0]
+    assert any('Run from docs/examples' in line for line in header), name
+    with open(os.path.join(REPO, 'README.md')) as handle:
+        readme = handle.read()
+    assert 'cd docs/examples' in readme and re.search(r'\nansible-playbook upgrade_precheck\.yml ', readme)
+
+
+@pytest.mark.parametrize('name', EXAMPLE_NAMES)
+def test_an_example_polls_a_real_appliance_every_10_s_or_more(name):
+    with open(os.path.join(EXAMPLES, name)) as handle:
+        text = handle.read()
+    for setting in re.findall(r'poll_interval: (.*)', text):
+        number = re.search(r'default\((\d+(?:\.\d+)?)\)', setting) or re.match(r'(\d+(?:\.\d+)?)$', setting.strip())
+        assert number and float(number.group(1)) >= 10, '%s: poll_interval: %s' % (name, setting)
+
+
+def test_the_awx_files_point_at_files_that_exist():
+    folder = os.path.join(REPO, 'extensions', 'awx')
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name)) as handle:
+            for path in re.findall(r'\b(docs/[\w./-]+\w)', handle.read()):
+                assert os.path.exists(os.path.join(REPO, path)), '%s names %s' % (name, path)

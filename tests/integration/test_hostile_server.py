@@ -9,7 +9,6 @@ simulator over real sockets; the hostile answers are the simulator's fault kinds
 """
 
 import os
-import subprocess
 import time
 
 import pytest
@@ -275,20 +274,6 @@ def test_https_to_a_plain_http_server_says_so(sim, ansible):
 
 
 # -- 9, 10. what is written is what was sent, or nothing is replaced ---------------------------
-
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 64 KiB tmpfs, mounted for the test (root only); skipped, saying why, where it cannot be."""
-    mount_point = tmp_path / 'tiny'
-    mount_point.mkdir()
-    done = subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', str(mount_point)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip('cannot mount a small tmpfs here (%s): the full-disk test needs root and mount'
-                    % done.stderr.strip())
-    yield mount_point
-    subprocess.run(['umount', str(mount_point)], check=False)
-
 
 def test_a_full_disk_fails_and_keeps_the_old_file(sim, ansible, tiny_disk):
     dest = tiny_disk / 'results.csv'

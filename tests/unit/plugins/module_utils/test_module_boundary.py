@@ -29,3 +29,11 @@ def test_an_unforeseen_exception_is_one_line_without_a_secret():
 def test_a_result_is_redacted_too():
     failed, result = run_operation(PARAMS, lambda client: {'msg': 'echo ' + SECRET, 'changed': False})
     assert not failed and SECRET not in result['msg']
+
+
+def test_the_servers_own_objects_come_back_printable_on_success_and_on_failure():
+    error = {'message': 'Store \u202edown\u202c now\x1b[2J', 'referenceToken': 'Q7\u200fXK'}
+    export = {'status': 'FAILED', 'error': error}
+    failed, result = run_operation(PARAMS, lambda client: {'export': export, 'error': export['error'], 'failed': True})
+    assert result['export']['error'] == result['error'] == {'message': 'Store down now', 'referenceToken': 'Q7XK'}
+    assert not failed, 'a returned failure stays the caller\'s to mark'

@@ -86,3 +86,13 @@ def test_ordinary_text_is_left_alone():
 
 def test_a_secret_of_separators_only_is_no_pattern():
     assert Redactor('- - - -', '____').text('a - - - - b') == 'a - - - - b'
+
+
+def test_secrets_echoed_back_to_back_and_cut_leave_no_long_piece():
+    """A server echoing two secrets in a row, altered and cut: the end of one runs into the start of the next."""
+    refresh = 'sim-refresh-0f1e2d3c4b5a69788796a5b4'
+    redactor = Redactor(TOKEN, refresh)
+    for line in ('%s_%s' % (TOKEN.upper().replace('-', '_'), refresh.upper()[:20] + '...'),
+                 '%s%s' % (TOKEN[-20:], refresh[:20]), '%s_%s' % (MASK, TOKEN.upper()[:18])):
+        masked = redactor.text('status ' + line)
+        assert masked == 'status ' + MASK, masked
