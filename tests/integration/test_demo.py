@@ -31,6 +31,7 @@ def test_demo_prechecks_exports_and_keeps_what_it_wrote(tmp_path):
     assert all(path.startswith(env['DEMO_OUTPUT']) for path in reports)
     assert os.path.isfile(os.path.join(env['DEMO_OUTPUT'], 'exports', 'vcf-precheck-3f1c9a52.csv'))
     assert 'checkId,resource,severity,status,message' in out, 'the first lines of the export are shown'
+    assert '"stat": {' not in out, 'the export scene runs without -v: no stat dump of the role\'s checks of dest'
     assert ('Pre-check export for run 0b7e2f4c-1a2b-4c3d-8e9f-a0b1c2d3e4f5: FAILED at 64.0%: Export of pre-check '
             'results failed: the results store did not answer. Remediation: Restart the LCM service '
             '(systemctl restart lcm) and export again. (reference token Q7XK2M)') in out
