@@ -64,9 +64,10 @@ class Redactor:
         if not isinstance(secret, str) or len(_SEPARATORS.sub('', secret)) < MIN_SECRET_LENGTH:
             return
         known = set(self._forms)
-        self._forms.extend(form for form in _forms(secret) if form not in known)
+        new_forms = [form for form in _forms(secret) if form not in known]
+        self._forms.extend(new_forms)
         self._forms.sort(key=len, reverse=True)   # longest first, so no form is half-masked
-        for form in self._forms:
+        for form in new_forms:
             canonical = _canonical(form)
             self._pieces.update(canonical[start:start + MIN_PIECE_LENGTH]
                                 for start in range(len(canonical) - MIN_PIECE_LENGTH + 1))

@@ -161,7 +161,7 @@ class Redirect(Fault):
     DOC = 'a redirect to ``location`` (default: the same path on another origin)'
 
     def answer(self, handler):
-        handler.state.record(handler.command, handler.path.split('?', 1)[0], self.KIND)
+        handler.state.record(handler.command, handler.route, self.KIND)
         hostile.redirect(handler, int(self.status), self.location)
         return True
 
@@ -173,7 +173,7 @@ class Echo(Fault):
            "status of a pre-check run with ``as_run``; upper-cased with ``-`` as ``_`` and folded with ``altered``)")
 
     def answer(self, handler):
-        handler.state.record(handler.command, handler.path.split('?', 1)[0], self.KIND)
+        handler.state.record(handler.command, handler.route, self.KIND)
         hostile.echo(handler, int(self.status), bool(self.as_export), bool(self.altered), bool(self.as_run))
         return True
 
@@ -184,7 +184,7 @@ class Flood(Fault):
     DOC = '``size`` bytes of JSON (default 64 MiB) with no Content-Length'
 
     def answer(self, handler):
-        handler.state.record(handler.command, handler.path.split('?', 1)[0], self.KIND)
+        handler.state.record(handler.command, handler.route, self.KIND)
         hostile.flood(handler, int(self.status), int(self.size))
         return True
 
@@ -195,7 +195,7 @@ class Deep(Fault):
     DOC = 'an Error ``depth`` levels deep through nestedErrors, or ``brackets`` nested bare brackets'
 
     def answer(self, handler):
-        handler.state.record(handler.command, handler.path.split('?', 1)[0], self.KIND)
+        handler.state.record(handler.command, handler.route, self.KIND)
         hostile.deep(handler, int(self.status), int(self.depth), self.brackets)
         return True
 

@@ -75,7 +75,7 @@ def echo(handler, status, as_export, alter, as_run=False):
     if alter:
         text = altered(text)
     if as_run:
-        handler.send_answer(200, {'id': handler.path.split('?', 1)[0].rstrip('/').rsplit('/', 1)[-1],
+        handler.send_answer(200, {'id': handler.route.rstrip('/').rsplit('/', 1)[-1],
                                   'status': text, 'referenceToken': text[:67]})
         return
     error = {'errorCode': 'ECHO', 'message': 'Echo: %s' % text, 'remediationMessage': 'Echo: %s' % text,

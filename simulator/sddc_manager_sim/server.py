@@ -55,6 +55,11 @@ class SimulatorHandler(BaseHTTPRequestHandler):
     def state(self):
         return self.server.state
 
+    @property
+    def route(self):
+        """The request's path without its query."""
+        return self.path.partition('?')[0]
+
     def _body(self):
         length = int(self.headers.get('Content-Length') or 0)
         raw = self.rfile.read(length) if length else b''
@@ -67,7 +72,7 @@ class SimulatorHandler(BaseHTTPRequestHandler):
 
     def send_answer(self, status, body=None, content_type='application/json', headers=None):
         """Send one answer (recorded in the stats), through the fault that shapes it if there is one."""
-        path = self.path.split('?', 1)[0]
+        path = self.route
         shaping, self._shaping = self._shaping, None
         if not path.startswith('/sim/'):
             self.state.record(self.command, path, shaping.KIND if shaping is not None else status)

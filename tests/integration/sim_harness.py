@@ -179,6 +179,11 @@ class Ansible:
         return AnsibleResult(completed, results_path)
 
 
+def task(module, register='result', **options):
+    """A task of the collection's ``module``, registered, its failure left for the test to read."""
+    return {'name': module, 'sddc.manager.' + module: options, 'register': register, 'ignore_errors': True}
+
+
 def connection(sim, **overrides):
     """Task options for the simulator with username/password."""
     options = dict(hostname=sim.url, username=USER, password=PASSWORD)

@@ -12,7 +12,7 @@ import json
 import os
 import re
 
-from sim_harness import PASSWORD, RUN_ID, USER, connection
+from sim_harness import PASSWORD, RUN_ID, USER, connection, task
 
 WLD = '8b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
 RUN_PATH = '/v1/system/check-sets/%s$' % RUN_ID
@@ -22,10 +22,6 @@ TOKEN_PIECES = re.compile(r'sim[-_\s]*(access|refresh)[-_\s]*[0-9a-f]{5}|[0-9a-f
 PIECE = 16
 # A password with a tab and double spaces, as the was
 FOLDING_PASSWORD = 'Vm\tware1!  Vm-ware1!x'
-
-
-def task(module, register='result', **options):
-    return {'name': module, 'sddc.manager.' + module: options, 'register': register, 'ignore_errors': True}
 
 
 def wait(sim, **options):

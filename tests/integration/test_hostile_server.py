@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from sim_harness import PASSWORD, RUN_ID, Simulator, connection
+from sim_harness import PASSWORD, RUN_ID, Simulator, connection, task
 
 EXPORTS = '/v1/system/check-sets/%s/exports' % RUN_ID
 SECRETS = (PASSWORD, 'sim-access-', 'sim-refresh-', 'VMware1%21VMware1%21')
@@ -25,10 +25,6 @@ def completed_run(**settings):
     settings.setdefault('queued', 0)
     settings.setdefault('steps', 0)
     return settings
-
-
-def task(module, register='result', **options):
-    return {'name': module, 'sddc.manager.' + module: options, 'register': register, 'ignore_errors': True}
 
 
 def assert_no_secret(text):

@@ -13,13 +13,7 @@ import socket
 import subprocess
 import sys
 
-from sim_harness import API_TOKEN, PASSWORD, RUN_ID, SIMULATOR_DIR, USER, connection, connection_env
-
-WLD_02 = 'c0ffee00-1234-4abc-8def-0123456789ab'
-
-
-def task(module, register='result', **options):
-    return {'name': module, 'sddc.manager.' + module: options, 'register': register, 'ignore_errors': True}
+from sim_harness import API_TOKEN, PASSWORD, RUN_ID, SIMULATOR_DIR, USER, connection, connection_env, task
 
 
 def waited_once(ansible, **options):
