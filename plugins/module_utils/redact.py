@@ -22,6 +22,10 @@ MAX_DEPTH = 48
 MIN_SECRET_LENGTH = 4
 MIN_PIECE_LENGTH = 16   # a run this long that is part of a secret is masked too
 _RUNS = re.compile(r'[^\s"\'=:,;()\[\]{}<>]{%d,}' % MIN_PIECE_LENGTH)
+# Words joined by white space: where a secret holds white space (a pass phrase), a piece of it cut short spans words.
+_SPACED_RUNS = re.compile(r'[^\s"\'=:,;()\[\]{}<>]+(?:\s+[^\s"\'=:,;()\[\]{}<>]+)+')
+_CANONICAL_UNITS = re.compile(r'[\s_\-]+|.', re.S)
+_WORDS = re.compile(r'\S+')
 # What the collection's own text handling does to a secret the server echoed: upper-cases it and turns
 # "-" and spaces into "_" (a status word), folds white space (one line). Matching ignores all of that.
 _SEPARATORS = re.compile(r'[\s_\-]+')
@@ -49,12 +53,24 @@ def _canonical(text: str) -> str:
     return _SEPARATORS.sub('-', text).casefold()
 
 
+def _canonical_with_sources(text: str) -> tuple:
+    """``_canonical(text)``, and for each of its characters the index in ``text`` it came from."""
+    canonical, sources = [], []
+    for unit in _CANONICAL_UNITS.finditer(text):
+        made = '-' if _SEPARATORS.match(unit.group(0)) else unit.group(0).casefold()
+        canonical.append(made)
+        sources.extend([unit.start()] * len(made))
+    return ''.join(canonical), sources
+
+
 class Redactor:
     """Masks every known secret in strings and in nested results."""
 
     def __init__(self, *secrets):
         self._forms = []
         self._pieces = set()   # every MIN_PIECE_LENGTH-long piece of every form, casing and separators made alike
+        self._holds_space = False   # a secret holds white space (a pass phrase): its pieces may span words
+        self._spaced = None   # then, a pattern of every piece, to find the few runs worth a closer look
         self._matcher = None
         for secret in secrets:
             self.add(secret)
@@ -71,6 +87,9 @@ class Redactor:
             canonical = _canonical(form)
             self._pieces.update(canonical[start:start + MIN_PIECE_LENGTH]
                                 for start in range(len(canonical) - MIN_PIECE_LENGTH + 1))
+        self._holds_space = self._holds_space or bool(re.search(r'\s', secret))
+        if self._holds_space and self._pieces:
+            self._spaced = re.compile('|'.join(re.escape(piece) for piece in sorted(self._pieces)))
         patterns = [_pattern(form) for form in self._forms]
         self._matcher = re.compile('|'.join('(?:%s)' % p for p in patterns if p), re.IGNORECASE)
 
@@ -82,6 +101,8 @@ class Redactor:
         value = self._matcher.sub(MASK, value)
         if len(value) >= MIN_PIECE_LENGTH:
             value = _RUNS.sub(self._mask_piece, value)
+            if self._spaced:
+                value = _SPACED_RUNS.sub(self._mask_spaced_piece, value)
         return value
 
     def _mask_piece(self, match) -> str:
@@ -91,6 +112,25 @@ class Redactor:
         holds = any(run[start:start + MIN_PIECE_LENGTH] in self._pieces
                     for start in range(len(run) - MIN_PIECE_LENGTH + 1))
         return MASK if holds else match.group(0)
+
+    def _mask_spaced_piece(self, match) -> str:
+        """Words holding a long piece of a secret with white space in it are masked, the words around kept."""
+        run = match.group(0)
+        if not self._spaced.search(_canonical(run)):
+            return run
+        canonical, sources = _canonical_with_sources(run)
+        hit = bytearray(len(run))
+        for start in range(len(canonical) - MIN_PIECE_LENGTH + 1):
+            if canonical[start:start + MIN_PIECE_LENGTH] in self._pieces:
+                for index in range(sources[start], sources[start + MIN_PIECE_LENGTH - 1] + 1):
+                    hit[index] = 1
+        kept, end, masking = [], 0, False
+        for word in _WORDS.finditer(run):
+            masked = any(hit[word.start():word.end()])
+            if not (masked and masking):   # neighbouring masked words become one mask
+                kept.append(run[end:word.start()] + (MASK if masked else word.group(0)))
+            end, masking = word.end(), masked
+        return ''.join(kept)
 
     def value(self, data, depth: int = 0, tidy: bool = False) -> Any:
         """``data`` with every string (and key) masked and encodable, nesting cut at MAX_DEPTH.

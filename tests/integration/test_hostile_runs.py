@@ -79,7 +79,9 @@ def test_a_password_the_server_folds_upper_cases_and_cuts_reaches_no_output_and_
         {'id': 'folded', 'name': 'Folded', 'severity': 'WARNING', 'resource': 'vc-01',
          'message': 'Password was %s' % ' '.join(password.split()), 'remediation': 'Fix'},
         {'id': 'cut', 'name': 'Cut', 'severity': 'ERROR', 'resource': 'vc-01',
-         'message': 'x' * 1990 + password * 3, 'remediation': 'y' * 1995 + password}]
+         'message': 'x' * 1990 + password * 3, 'remediation': 'y' * 1995 + password},
+        {'id': 'token', 'name': 'Token', 'severity': 'WARNING', 'resource': 'vc-01', 'message': 'See the token',
+         'remediation': 'Fix', 'reference_token': 'x' * 45 + password.upper()}]   # cut at 64: 16 of it left
     sim.scenario(users={USER: password}, **a_run(findings))
     result = ansible.playbook([task('wait_for_precheck', 'waited', run_id=RUN_ID, fail_on='never', poll_interval=0.1,
                                     **connection(sim, password=password)),

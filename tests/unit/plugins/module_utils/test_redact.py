@@ -96,3 +96,11 @@ def test_secrets_echoed_back_to_back_and_cut_leave_no_long_piece():
                  '%s%s' % (TOKEN[-20:], refresh[:20]), '%s_%s' % (MASK, TOKEN.upper()[:18])):
         masked = redactor.text('status ' + line)
         assert masked == 'status ' + MASK, masked
+
+
+def test_a_piece_of_a_pass_phrase_cut_short_across_words_is_masked_and_the_words_around_kept():
+    """A secret with white space in it, folded and upper-cased by the server, then cut by a bounded field."""
+    redactor = Redactor('Vm\tware1!  Vm-ware1!x')
+    assert redactor.text('Password was VM WARE1! VM-WAR... then more') == 'Password was %s then more' % MASK
+    assert redactor.text('ref ' + 'x' * 45 + 'VM WARE1! VM-WAR...') == 'ref ' + MASK
+    assert redactor.text('ref VM WARE1! VM-WA...') == 'ref VM WARE1! VM-WA...', 'fifteen characters are no piece'
