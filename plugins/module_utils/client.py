@@ -468,7 +468,7 @@ class SddcManagerClient:
             headers = {}
             if authenticated:
                 headers['Authorization'] = 'Bearer %s' % self._access_token
-            per_read = max(0.001, deadline - now)
+            per_read = min(self._timeout, max(0.001, deadline - now))   # float sums may round past the cap
             kwargs = dict(headers=headers, timeout=(per_read, per_read), verify=self._verify, stream=True,
                           allow_redirects=False)
             if json_body is not _NO_BODY:

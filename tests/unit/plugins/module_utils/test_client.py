@@ -121,6 +121,13 @@ def test_tls_verification_is_on_by_default_and_each_request_is_bounded(make_clie
     assert 29 < connect <= 30.0 and 29 < read <= 30.0
 
 
+def test_a_request_never_waits_longer_than_request_timeout_whatever_the_clock_reads(make_client, transport):
+    """(now + 30) - now is 30.000000000014552 at this clock reading: float rounding must not lift the cap."""
+    transport.add('GET', STATUS, json_body=EXPORT)
+    make_client(api_token='t0k3n', clock=lambda: 131043.63900000001).get_json(STATUS, 'Reading')
+    assert transport.sent[0]['timeout'] == (30.0, 30.0)
+
+
 def test_ca_path_is_the_bundle_used(make_client, transport, ca_file):
     transport.add('GET', STATUS, json_body=EXPORT)
     make_client(api_token='t0k3n', ca_path=ca_file, request_timeout=5).get_json(STATUS, 'Reading')
