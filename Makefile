@@ -83,9 +83,13 @@ units: collection
 	cd $(SRC_COPY) && PYTHONPATH=$(BUILD)/src $(BIN)/python -m pytest -q -p no:cacheprovider \
 	    --import-mode=importlib --cov=plugins --cov-branch --cov-report=term:skip-covered tests/unit $(PYTEST_ARGS)
 
+# Each test drives ansible-playbook against a simulator over real sockets and waits on it most of the
+# time, so the tests run on INTEGRATION_WORKERS pytest-xdist workers, each with simulators of its own
+# (INTEGRATION_WORKERS=0 runs them in one process).
+INTEGRATION_WORKERS ?= 2
 integration: collection
 	PATH=$(BIN):$$PATH $(BIN)/python -m pytest -q -rs -p no:cacheprovider --import-mode=importlib \
-	    tests/integration $(PYTEST_ARGS)
+	    -n $(INTEGRATION_WORKERS) tests/integration $(PYTEST_ARGS)
 
 # The demo needs only what a user installs: ansible-core and requests, in their own small venv.
 $(DEMO_VENV)/.installed: requirements.txt
