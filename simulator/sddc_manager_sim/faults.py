@@ -32,7 +32,7 @@ def error_body(code, message, remediation=None, reference=True):
 def reset_connection(handler, record=True):
     """Close with SO_LINGER 0: the client sees 'connection reset by peer'."""
     if record:
-        handler.state.record(handler.command, handler.path, 'reset')
+        handler.state.record(handler.command, handler.route, 'reset')
     try:
         handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
     except OSError:
